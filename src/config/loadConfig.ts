@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import type { core } from 'zod';
+import { ConfigError, ParallaxError } from '../errors.js';
+import { applyOverrides } from './applyOverrides.js';
+import { resolveConfig, type ResolvedConfig } from './resolveConfig.js';
+import { configSchema } from './schema.js';
+
+/** Validates a config object as written and resolves it; throws one ConfigError listing every problem. */
+export function validateConfig(written: unknown, file: string): ResolvedConfig {
+  const result = configSchema.safeParse(written);
+  if (!result.success) {
+    throw new ConfigError(file, result.error.issues.flatMap(describeIssue));
+  }
+  const { config, problems } = resolveConfig(result.data);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return config;
+}
+
+function keyPath(path: PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function describeIssue(issue: core.$ZodIssue): string[] {
+  const at = keyPath(issue.path) || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => `${at === '(top level)' ? k : `${at}.${k}`}: unknown key`);
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return [`${at}: missing (expected ${issue.expected})`];
+  }
+  return [`${at}: ${issue.message}`];
+}
+
+/** Reads a YAML config file, applies `--set` overrides, validates and resolves it. */
+export async function loadConfig(file: string, overrides: string[] = []): Promise<ResolvedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ParallaxError(`cannot read config ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(
+      file,
+      document.errors.map((e) => `YAML syntax at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
+    );
+  }
+  return validateConfig(applyOverrides(document.toJS(), overrides), file);
+}

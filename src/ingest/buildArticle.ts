@@ -1,0 +1,127 @@
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { detectLanguage, detectScript } from '../text/detectScript.js';
+import { parsePublished } from '../text/parsePublished.js';
+import { splitSentences } from '../text/splitSentences.js';
+import type { Article, Diagnostic, RawDocument } from '../types.js';
+import { detectOutlet } from './detectOutlet.js';
+import { buildGazetteer, mostSpecificPlaces, namesInOrder, type Gazetteer } from './matchGazetteer.js';
+import { parseRawDocument } from './parseRawDocument.js';
+import { LAYOUT_TIMESTAMP } from './parseTextDump.js';
+import { resolveEventDate } from './resolveEventDate.js';
+import { stripBoilerplate, type BoilerplateRules } from './stripBoilerplate.js';
+
+/** What building an article needs besides the document: built once per run, shared by every article. */
+export interface IngestContext {
+  config: ResolvedConfig;
+  people: Gazetteer;
+  places: Gazetteer;
+  rules: BoilerplateRules;
+}
+
+export function createIngestContext(config: ResolvedConfig): IngestContext {
+  return {
+    config,
+    people: buildGazetteer(config.people),
+    places: buildGazetteer(config.places),
+    rules: {
+      ...config.boilerplate,
+      outletNames: config.outlets.flatMap((o) => [o.name, ...o.aliases]),
+    },
+  };
+}
+
+export type BuildResult = { ok: true; article: Article } | { ok: false; reason: string; diagnostics: Diagnostic[] };
+
+function firstTimestamp(lines: string[]): string | undefined {
+  const line = lines.find((l) => LAYOUT_TIMESTAMP.test(l));
+  if (!line) return undefined;
+  const m = LAYOUT_TIMESTAMP.exec(line)!;
+  return `${m[5]}-${m[4]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+}
+
+/**
+ * RawDocument → Article: parse the page, strip boilerplate, identify the outlet and side, and
+ * read the event's date, place and participants. Pure: every fact comes from the document and
+ * the config. A document without article text is refused with a reason, not thrown.
+ */
+export function buildArticle(raw: RawDocument, context: IngestContext): BuildResult {
+  const { config } = context;
+  const diagnostics: Diagnostic[] = [];
+  const page = parseRawDocument(raw);
+  const title = (page.given.title ?? page.title ?? '').trim();
+  const stripped = stripBoilerplate(page.blocks, title || null, context.rules);
+  const removed = [...page.captions.map((text) => ({ reason: 'caption' as const, text })), ...stripped.removed];
+  if (stripped.paragraphs.length === 0) {
+    return { ok: false, reason: 'no article text left after removing page boilerplate', diagnostics };
+  }
+  const articleTitle = title || stripped.paragraphs[0]!.slice(0, 40);
+  if (!title) {
+    diagnostics.push({ level: 'warning', code: 'no-title', message: 'no title found; using the start of the text' });
+  }
+
+  const url = page.given.url ?? page.meta.url ?? null;
+  const outlet = detectOutlet(
+    {
+      givenOutlet: page.given.outlet,
+      givenSide: page.given.side,
+      urls: [url, ...(page.given.imageUrls ?? [])].filter((u): u is string => !!u),
+      siteName: page.meta.siteName,
+      frontMatterNames: [page.given.author, ...(page.given.categories ?? [])].filter((n): n is string => !!n),
+      text: [articleTitle, stripped.bodyRegion].join('\n'),
+    },
+    config,
+  );
+  if (!outlet.outlet) diagnostics.push({ level: 'warning', code: 'unknown-outlet', message: 'outlet not identified' });
+  if (outlet.side && !config.sides[outlet.side]) {
+    diagnostics.push({ level: 'warning', code: 'unknown-side', message: `side "${outlet.side}" is not in the config` });
+  }
+  const offset = (outlet.side && config.sides[outlet.side]?.utcOffsetMinutes) || 0;
+  const publishedText = page.given.published ?? page.meta.published;
+  const published = publishedText ? parsePublished(publishedText, offset) : (firstTimestamp(page.blocks) ?? null);
+  if (publishedText && !published) {
+    diagnostics.push({ level: 'warning', code: 'bad-published', message: `cannot read publication date "${publishedText}"` });
+  }
+
+  const paragraphs = stripped.paragraphs;
+  const fullText = paragraphs.join('\n');
+  const when = resolveEventDate({ title: articleTitle, paragraphs, published });
+  if (!when.date) diagnostics.push({ level: 'warning', code: 'no-event-date', message: 'event date not resolved' });
+
+  const allPeople = namesInOrder(context.people.find(`${articleTitle}\n${fullText}`));
+  const eventText = when.sentence ?? splitSentences(paragraphs[0] ?? '')[0] ?? '';
+  let participants = namesInOrder(context.people.find(`${articleTitle}\n${eventText}`));
+  if (participants.length === 0) participants = namesInOrder(context.people.find(paragraphs[0] ?? ''));
+  const people = [...participants, ...allPeople.filter((p) => !participants.includes(p))];
+
+  const allPlaces = namesInOrder(context.places.find(fullText));
+  const eventPlaces = mostSpecificPlaces(namesInOrder(context.places.find(eventText)), context.places.entries);
+  const eventPlace = eventPlaces[0] ?? null;
+  const places = eventPlace ? [eventPlace, ...allPlaces.filter((p) => p !== eventPlace)] : allPlaces;
+
+  const language = detectLanguage(`${articleTitle}\n${fullText}`);
+  return {
+    ok: true,
+    article: {
+      id: raw.id,
+      source: raw.source,
+      url,
+      title: articleTitle,
+      outlet: outlet.outlet,
+      side: outlet.side,
+      language,
+      script: language === 'zh' ? detectScript(`${articleTitle}${fullText}`) : detectScript(fullText),
+      published,
+      eventDate: when.date,
+      eventDateSource: when.source,
+      eventDatePhrase: when.phrase,
+      people,
+      participants,
+      places,
+      eventPlace,
+      byline: stripped.byline,
+      paragraphs: paragraphs.map((text, i) => ({ id: `${raw.id}#p${i + 1}`, text })),
+      removed,
+      diagnostics,
+    },
+  };
+}

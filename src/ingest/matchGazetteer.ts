@@ -1,0 +1,63 @@
+import type { GazetteerEntry } from '../config/resolveConfig.js';
+import { normalizeForMatching } from '../text/normalizeForMatching.js';
+
+export interface GazetteerMatch {
+  name: string;
+  index: number;
+}
+
+export interface Gazetteer {
+  entries: Map<string, GazetteerEntry>;
+  find(text: string): GazetteerMatch[];
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * Compiles a gazetteer's names and aliases into one alternation, longest first, so a text is
+ * scanned once and `阮富仲` is never read as a shorter alias inside it. Latin-script aliases
+ * (`Bùi Thanh Sơn`) must stand as whole words; Chinese ones cannot (Chinese has no spaces).
+ */
+export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
+  const byAlias = new Map<string, string>();
+  for (const entry of entries) {
+    for (const alias of [entry.name, ...entry.aliases]) {
+      const key = normalizeForMatching(alias);
+      if (key.length >= 2 && !byAlias.has(key)) byAlias.set(key, entry.name);
+    }
+  }
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+  const pattern = aliases
+    .map((a) => (/^\p{Script=Latin}/u.test(a) ? `(?<![\\p{L}])${escapeRegex(a)}(?![\\p{L}])` : escapeRegex(a)))
+    .join('|');
+  const regex = aliases.length ? new RegExp(pattern, 'gu') : null;
+  return {
+    entries: new Map(entries.map((e) => [e.name, e])),
+    find(text: string): GazetteerMatch[] {
+      if (!regex) return [];
+      const normalized = normalizeForMatching(text);
+      return [...normalized.matchAll(regex)].map((m) => ({ name: byAlias.get(m[0])!, index: m.index ?? 0 }));
+    },
+  };
+}
+
+/** Canonical names in order of first mention, each once. */
+export function namesInOrder(matches: GazetteerMatch[]): string[] {
+  return [...new Set(matches.map((m) => m.name))];
+}
+
+/** Drops a place when a more specific place inside it is also named (`浙江安吉` is 安吉). */
+export function mostSpecificPlaces(names: string[], places: Map<string, GazetteerEntry>): string[] {
+  const named = new Set(names);
+  const containers = new Set<string>();
+  for (const name of names) {
+    let parent = places.get(name)?.within ?? null;
+    while (parent) {
+      if (named.has(parent)) containers.add(parent);
+      parent = places.get(parent)?.within ?? null;
+    }
+  }
+  return names.filter((n) => !containers.has(n));
+}

@@ -1,0 +1,93 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+import type { ParsedPage } from '../types.js';
+import { htmlToBlocks } from './htmlToBlocks.js';
+
+const HAN = /\p{Script=Han}/gu;
+
+function hanCount(text: string): number {
+  return text.match(HAN)?.length ?? 0;
+}
+
+/**
+ * The element most likely to hold the article: a semantic container if the page has one,
+ * otherwise the element whose own `<p>` children carry the most Chinese text (a small
+ * readability heuristic: navigation and related lists are links, not paragraphs).
+ */
+function findMainContent($: cheerio.CheerioAPI): cheerio.Cheerio<AnyNode> {
+  for (const selector of ['[itemprop="articleBody"]', 'article', '.article-content', '.article_content', '#content']) {
+    const found = $(selector).first();
+    if (found.length && hanCount(found.text()) > 50) return found;
+  }
+  let best: AnyNode | null = null;
+  let bestScore = 0;
+  $('p').each((_, p) => {
+    const parent = p.parent;
+    if (!parent) return;
+    const score = $(parent)
+      .children('p')
+      .toArray()
+      .reduce((sum, child) => sum + hanCount($(child).text()) - 10 * $(child).find('a').length, 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = parent as AnyNode;
+    }
+  });
+  return best ? $(best) : $('body').length ? $('body') : $.root();
+}
+
+function jsonLdField(
+  $: cheerio.CheerioAPI,
+  field: 'datePublished' | 'headline' | 'url',
+): string | undefined {
+  for (const script of $('script[type="application/ld+json"]').toArray()) {
+    try {
+      const data = JSON.parse($(script).text()) as unknown;
+      const items = Array.isArray(data) ? data : [data];
+      for (const item of items) {
+        const value = (item as Record<string, unknown>)?.[field];
+        if (typeof value === 'string') return value;
+      }
+    } catch {
+      // A broken JSON-LD block is common on real pages; the other sources still apply.
+    }
+  }
+  return undefined;
+}
+
+function meta($: cheerio.CheerioAPI, ...selectors: string[]): string | undefined {
+  for (const selector of selectors) {
+    const value = $(selector).first().attr('content') ?? $(selector).first().attr('datetime');
+    if (value?.trim()) return value.trim();
+  }
+  return undefined;
+}
+
+/** Reads a whole HTML page: title, date, site and canonical URL from metadata; text from the main content. */
+export function parseHtmlPage(html: string): ParsedPage & { captions: string[] } {
+  const $ = cheerio.load(html);
+  const title =
+    meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ??
+    jsonLdField($, 'headline') ??
+    ($('h1').first().text().trim() || $('title').first().text().trim() || null);
+  const published =
+    meta(
+      $,
+      'meta[property="article:published_time"]',
+      'meta[name="pubdate"]',
+      'meta[name="publishdate"]',
+      'meta[name="PubDate"]',
+      'meta[itemprop="datePublished"]',
+      'time[datetime]',
+    ) ?? jsonLdField($, 'datePublished');
+  const url =
+    $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]') ?? jsonLdField($, 'url');
+  const siteName = meta($, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
+  const { blocks, captions } = htmlToBlocks($, findMainContent($));
+  return {
+    title: title?.replace(/\s+/gu, ' ') ?? null,
+    blocks,
+    captions,
+    meta: { published, url, siteName, timestampLines: [] },
+  };
+}

@@ -1,0 +1,64 @@
+import * as cheerio from 'cheerio';
+import { parse as parseYaml } from 'yaml';
+import type { GivenFields, ParsedPage } from '../types.js';
+import { ParallaxError } from '../errors.js';
+import { htmlToBlocks, looksLikeHtml } from './htmlToBlocks.js';
+
+const FRONT_MATTER = /^\s*---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function asString(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (value instanceof Date) return value.toISOString();
+  return undefined;
+}
+
+/**
+ * A Markdown file with YAML front matter (seed 000 starts with a blank line before `---`).
+ * The front matter's fields are stated facts; the body may be HTML or Markdown text.
+ */
+export function parseMarkdown(text: string): ParsedPage & { given: GivenFields; captions: string[] } {
+  const match = FRONT_MATTER.exec(text);
+  let front: Record<string, unknown> = {};
+  let body = text;
+  if (match) {
+    try {
+      const parsed = parseYaml(match[1] ?? '') as unknown;
+      if (parsed && typeof parsed === 'object') front = parsed as Record<string, unknown>;
+    } catch (error) {
+      throw new ParallaxError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    }
+    body = text.slice(match[0].length);
+  }
+  const categories = Array.isArray(front.categories) ? front.categories.map(String) : [];
+  const imageUrls = ['headimg', 'thumbnail', 'image', 'cover']
+    .map((k) => asString(front[k]))
+    .filter((v): v is string => !!v);
+  const given: GivenFields = {
+    title: asString(front.title),
+    url: asString(front.url) ?? asString(front.link) ?? asString(front.source_url),
+    published: asString(front.date) ?? asString(front.published),
+    outlet: asString(front.outlet) ?? asString(front.source),
+    side: asString(front.side),
+    author: asString(front.author),
+    categories,
+    imageUrls,
+  };
+  let blocks: string[];
+  let captions: string[] = [];
+  if (looksLikeHtml(body)) {
+    const $ = cheerio.load(body, null, false);
+    ({ blocks, captions } = htmlToBlocks($, $.root()));
+  } else {
+    blocks = body
+      .split(/\r?\n/)
+      .map((line) => line.replace(/^#{1,6}\s+|^>\s*|^[-*]\s+/u, '').trim())
+      .filter((line) => line && !/^!\[[^\]]*\]\([^)]*\)$/u.test(line));
+  }
+  return {
+    title: given.title ?? null,
+    blocks,
+    captions,
+    given,
+    meta: { published: given.published, url: given.url, timestampLines: [] },
+  };
+}

@@ -1,0 +1,37 @@
+import * as cheerio from 'cheerio';
+import type { GivenFields, ParsedPage, RawDocument } from '../types.js';
+import { htmlToBlocks } from './htmlToBlocks.js';
+import { parseHtmlPage } from './parseHtmlPage.js';
+import { parseMarkdown } from './parseMarkdown.js';
+import { parseTextDump } from './parseTextDump.js';
+
+export type ReadPage = ParsedPage & { given: GivenFields; captions: string[] };
+
+/** Dispatches on the input's format; every reader returns the same page shape. */
+export function parseRawDocument(raw: RawDocument): ReadPage {
+  switch (raw.format) {
+    case 'markdown': {
+      const page = parseMarkdown(raw.body);
+      return { ...page, given: { ...page.given, ...definedOnly(raw.given) } };
+    }
+    case 'html':
+      return { ...parseHtmlPage(raw.body), given: raw.given };
+    case 'text':
+      return { ...parseTextDump(raw.body), given: raw.given, captions: [] };
+    case 'jsonl': {
+      if (raw.bodyIsHtml) {
+        // A record's `html` may be a whole page or just the article's markup.
+        if (/<html|<body|<head/i.test(raw.body)) return { ...parseHtmlPage(raw.body), given: raw.given };
+        const $ = cheerio.load(raw.body, null, false);
+        const { blocks, captions } = htmlToBlocks($, $.root());
+        return { title: null, blocks, captions, given: raw.given, meta: { timestampLines: [] } };
+      }
+      const lines = raw.body.replace(/\r\n?/gu, '\n').split('\n');
+      return { title: null, blocks: lines, captions: [], given: raw.given, meta: { timestampLines: [] } };
+    }
+  }
+}
+
+function definedOnly(given: GivenFields): GivenFields {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as GivenFields;
+}

@@ -1,0 +1,209 @@
+import { detectLanguage } from '../text/detectScript.js';
+import { normalizeForMatching } from '../text/normalizeForMatching.js';
+import type { RemovalReason, RemovedBlock } from '../types.js';
+
+/**
+ * Separates an article's text from what a page wraps around it. Works on lines, because that is
+ * what every input reduces to (HTML blocks, text-dump lines), and removes by pattern, never by
+ * position alone, so that an article's own text is kept whole.
+ */
+
+export interface BoilerplateRules {
+  cutAt: Set<string>;
+  dropLines: RegExp[];
+  photoCredits: RegExp[];
+  endMarkers: string[];
+  /** Outlet names and aliases: a lone line with one of them is a credit, not text. */
+  outletNames: string[];
+}
+
+export interface StrippedText {
+  paragraphs: string[];
+  removed: RemovedBlock[];
+  byline: string | null;
+  /** The page text before the trailing block, for outlet signatures (datelines, credits, layout). */
+  bodyRegion: string;
+}
+
+interface Line {
+  text: string;
+  /** The line directly follows another, with no blank line between: how dumps attach captions. */
+  attached: boolean;
+  removed: RemovalReason | null;
+}
+
+const TERMINAL = /[。！？!?…”」』"）)]$/u;
+const TIMESTAMP_ONLY = /^[\d\s:|/.\-年月日时分]+$/u;
+const DOUBLED_HEADLINE = /^(.{4,}?)\s+\1$/u;
+const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
+/** `越通社河内——`, `新华社北京12月2日电`: a dateline before the first sentence. */
+const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
+
+const norm = (s: string) => normalizeForMatching(s).replace(/[^\p{L}\p{N}]+/gu, '');
+
+function toLines(blocks: string[]): Line[] {
+  const lines: Line[] = [];
+  let previousBlank = true;
+  for (const block of blocks) {
+    const text = block.trim();
+    if (!text) {
+      previousBlank = true;
+      continue;
+    }
+    lines.push({ text, attached: !previousBlank, removed: null });
+    previousBlank = false;
+  }
+  return lines;
+}
+
+function live(lines: Line[]): Line[] {
+  return lines.filter((l) => l.removed === null);
+}
+
+/** Everything from the first related-news marker on (`相关新闻`, `更多`, `查看更多`) is another page's. */
+function cutTrailingBlock(lines: Line[], rules: BoilerplateRules): number {
+  let seenBody = false;
+  for (const [i, line] of lines.entries()) {
+    if (seenBody && rules.cutAt.has(line.text.replace(/[：:>»›\s]+$/u, ''))) {
+      for (const rest of lines.slice(i)) rest.removed = 'trailing-block';
+      return i;
+    }
+    if (line.text.length >= 40) seenBody = true;
+  }
+  return lines.length;
+}
+
+function markCaptionAfter(lines: Line[], index: number): void {
+  const next = lines[index + 1];
+  if (next && next.removed === null && next.attached && next.text.length <= 100 && !DATELINE.test(next.text)) {
+    next.removed = 'caption';
+  }
+}
+
+function markPageFurniture(lines: Line[], title: string | null, rules: BoilerplateRules, zh: boolean): void {
+  const titleKey = title ? norm(title) : null;
+  const creditedCaptions = new Set<string>();
+  for (const [i, line] of lines.entries()) {
+    if (line.removed) continue;
+    const { text } = line;
+    if (rules.dropLines.some((re) => re.test(text))) {
+      line.removed = 'site-chrome';
+    } else if (text.length <= 30 && TIMESTAMP_ONLY.test(text) && /\d/u.test(text)) {
+      // Includes damaged stamps such as `16:2` (seed 004) left by a truncated dump.
+      line.removed = 'timestamp';
+    } else if (titleKey && norm(text) === titleKey) {
+      // A headline repeated mid-page is an image's alt text; the attached line under it is the caption.
+      line.removed = 'repeated-title';
+      markCaptionAfter(lines, i);
+    } else if (INLINE_PHOTO.test(text)) {
+      line.removed = 'caption';
+    } else if (zh && detectLanguage(text) !== 'zh' && /\p{Script=Latin}{2,}/u.test(text)) {
+      // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
+      line.removed = 'caption';
+      markCaptionAfter(lines, i);
+    } else if (text.length <= 150 && rules.photoCredits.some((re) => re.test(text))) {
+      line.removed = 'photo-credit';
+      const bare = rules.photoCredits.reduce((t, re) => t.replace(re, ''), text);
+      creditedCaptions.add(norm(bare));
+    } else if (creditedCaptions.has(norm(text))) {
+      line.removed = 'caption';
+    }
+  }
+}
+
+function markRepeatedShortLines(lines: Line[]): void {
+  const kept = live(lines);
+  for (let i = 1; i < kept.length; i++) {
+    const [a, b] = [kept[i - 1]!, kept[i]!];
+    if (a.text.length <= 60 && a.text === b.text) {
+      a.removed = 'caption';
+      b.removed = 'caption';
+    }
+  }
+}
+
+function markTeasersAndLinkLines(lines: Line[]): void {
+  const kept = live(lines);
+  for (const [i, line] of kept.entries()) {
+    if (line.removed) continue;
+    if (DOUBLED_HEADLINE.test(line.text)) {
+      // A related article's headline printed twice, then its summary (seeds 003, 004).
+      line.removed = 'teaser';
+      const summary = kept[i + 1];
+      if (summary && !summary.removed) summary.removed = 'teaser';
+      continue;
+    }
+    const segments = line.text.split(/\s+/u).filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
+    if (!TERMINAL.test(line.text) && /\p{Script=Han}\S*\s+\S*\p{Script=Han}/u.test(line.text) && segments.length >= 2) {
+      // Headlines of related articles run together on one line, with no sentence punctuation.
+      line.removed = 'related-links';
+    }
+  }
+}
+
+function stripEndMarkers(lines: Line[], rules: BoilerplateRules): void {
+  for (const line of live(lines)) {
+    for (const marker of rules.endMarkers) {
+      if (line.text.endsWith(marker)) line.text = line.text.slice(0, -marker.length).trim();
+    }
+    if (!line.text) line.removed = 'byline';
+  }
+}
+
+function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
+  const credits: string[] = [];
+  for (let guard = 0; guard < 3; guard++) {
+    const kept = live(lines);
+    const last = kept[kept.length - 1];
+    if (!last || kept.length < 2) break;
+    const isOutlet = rules.outletNames.some((n) => norm(n) === norm(last.text));
+    const isName = last.text.length <= 8 && !/[\p{P}\d]/u.test(last.text);
+    if (!isOutlet && !isName) break;
+    last.removed = 'byline';
+    credits.unshift(last.text);
+  }
+  return credits.length ? credits.join(' ') : null;
+}
+
+function withoutDateline(text: string): string {
+  return norm(text.replace(DATELINE, ''));
+}
+
+/** A summary printed above the body and again as its first paragraph (seeds 001, 003): keep the body's. */
+function markRepeatedLeads(lines: Line[]): void {
+  const kept = live(lines);
+  const keys = kept.map((l) => withoutDateline(l.text));
+  for (let i = 0; i < kept.length; i++) {
+    const key = keys[i]!;
+    // Only whole sentences: a subheading is often echoed inside the paragraph it introduces.
+    if (key.length < 20 || !TERMINAL.test(kept[i]!.text)) continue;
+    for (let j = i + 1; j < kept.length; j++) {
+      if (keys[j]!.includes(key)) {
+        kept[i]!.removed = 'repeated-lead';
+        break;
+      }
+    }
+  }
+}
+
+export function stripBoilerplate(blocks: string[], title: string | null, rules: BoilerplateRules): StrippedText {
+  const lines = toLines(blocks);
+  const cut = cutTrailingBlock(lines, rules);
+  const bodyRegion = lines
+    .slice(0, cut)
+    .map((l) => l.text)
+    .join('\n');
+  const zh = detectLanguage([title ?? '', bodyRegion].join('\n')) === 'zh';
+  markPageFurniture(lines, title, rules, zh);
+  markRepeatedShortLines(lines);
+  markTeasersAndLinkLines(lines);
+  stripEndMarkers(lines, rules);
+  const byline = takeByline(lines, rules);
+  markRepeatedLeads(lines);
+  return {
+    paragraphs: live(lines).map((l) => l.text),
+    removed: lines.filter((l) => l.removed).map((l) => ({ reason: l.removed!, text: l.text })),
+    byline,
+    bodyRegion,
+  };
+}

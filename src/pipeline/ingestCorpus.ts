@@ -1,0 +1,44 @@
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { buildArticle, createIngestContext } from '../ingest/buildArticle.js';
+import type { Article, ManifestEntry, RawDocument } from '../types.js';
+
+export interface IngestResult {
+  articles: Article[];
+  manifest: ManifestEntry[];
+}
+
+/**
+ * The ingest stage over decoded documents: builds every article, makes ids unique (two inputs
+ * can carry the same id), and accounts for each document in the manifest. One document's
+ * failure is its own manifest entry; the others go on.
+ */
+export function ingestDocuments(documents: RawDocument[], config: ResolvedConfig): IngestResult {
+  const context = createIngestContext(config);
+  const articles: Article[] = [];
+  const manifest: ManifestEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const document of documents) {
+    const count = (seen.get(document.id) ?? 0) + 1;
+    seen.set(document.id, count);
+    const id = count === 1 ? document.id : `${document.id}~${count}`;
+    const base = { source: document.source, format: document.format, encoding: document.encoding };
+    let result;
+    try {
+      result = buildArticle({ ...document, id }, context);
+    } catch (error) {
+      manifest.push({ ...base, id, status: 'failed', reason: (error as Error).message });
+      continue;
+    }
+    if (!result.ok) {
+      manifest.push({ ...base, id, status: 'skipped', reason: result.reason, diagnostics: result.diagnostics });
+      continue;
+    }
+    const diagnostics = [...result.article.diagnostics];
+    if (id !== document.id) {
+      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${document.id}" already used; renamed to "${id}"` });
+    }
+    articles.push({ ...result.article, diagnostics });
+    manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
+  }
+  return { articles, manifest };
+}

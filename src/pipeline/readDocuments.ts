@@ -1,0 +1,100 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { decodeBytes } from '../ingest/decodeBytes.js';
+import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
+import type { InputFormat, ManifestEntry, RawDocument } from '../types.js';
+import type { InputFile } from './collectInputs.js';
+
+export interface ReadResult {
+  documents: RawDocument[];
+  /** Entries for inputs that produced no document (skipped or failed files and JSONL lines). */
+  refused: ManifestEntry[];
+}
+
+function formatOf(file: string, config: ResolvedConfig): InputFormat | null {
+  const name = file.toLowerCase();
+  for (const [format, endings] of Object.entries(config.ingest.extensions) as [InputFormat, string[]][]) {
+    if (endings.some((e) => name.endsWith(e.toLowerCase()))) return format;
+  }
+  return null;
+}
+
+/**
+ * The extension says what a file claims to be; the first bytes say what it is. Scraped corpora
+ * save Markdown with front matter and whole HTML pages as `.txt` (seed 000 is one).
+ */
+export function sniffFormat(text: string, claimed: InputFormat): InputFormat {
+  if (claimed === 'jsonl') return claimed;
+  const head = text.slice(0, 512).trimStart();
+  if (/^---\r?\n[\s\S]*?\r?\n---/u.test(text.trimStart().slice(0, 20_000)) && claimed !== 'html') return 'markdown';
+  if (/^(<!doctype html|<html[\s>])/iu.test(head)) return 'html';
+  return claimed;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  return !utf16 && head.includes(0);
+}
+
+type FileOutcome = { documents: RawDocument[]; refused: ManifestEntry[] };
+
+async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOutcome> {
+  const format = formatOf(file.path, config);
+  const refuse = (status: 'skipped' | 'failed', reason: string): FileOutcome => ({
+    documents: [],
+    refused: [{ source: file.path, id: null, format, status, reason }],
+  });
+  if (!format) return refuse('skipped', `unsupported file type "${path.extname(file.path) || '(none)'}"`);
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(file.path);
+    if (info.size > config.ingest.maxFileBytes) {
+      return refuse('skipped', `file is ${info.size} bytes, over ingest.maxFileBytes (${config.ingest.maxFileBytes})`);
+    }
+    bytes = await readFile(file.path);
+  } catch (error) {
+    return refuse('failed', `cannot read file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (bytes.length === 0) return refuse('skipped', 'empty file');
+  if (looksBinary(bytes)) return refuse('skipped', 'binary file (contains NUL bytes)');
+  const decoded = decodeBytes(bytes);
+  if (format !== 'jsonl') {
+    const actual = sniffFormat(decoded.text, format);
+    return {
+      documents: [
+        {
+          id: file.relative,
+          source: file.path,
+          format: actual,
+          encoding: decoded.encoding,
+          body: decoded.text,
+          bodyIsHtml: actual === 'html',
+          given: {},
+        },
+      ],
+      refused: [],
+    };
+  }
+  const outcome: FileOutcome = { documents: [], refused: [] };
+  decoded.text.split(/\r?\n/u).forEach((line, index) => {
+    if (!line.trim()) return;
+    const source = `${file.path}:${index + 1}`;
+    const result = readJsonlRecord(line, source, `${file.relative}:${index + 1}`);
+    if (result.ok) outcome.documents.push({ ...result.document, encoding: decoded.encoding });
+    else outcome.refused.push({ source, id: null, format, status: 'skipped', reason: `line ${index + 1}: ${result.reason}` });
+  });
+  return outcome;
+}
+
+/** Reads and decodes every input file, a few at a time; a bad file becomes a manifest entry, never a crash. */
+export async function readDocuments(files: InputFile[], config: ResolvedConfig): Promise<ReadResult> {
+  const limit = pLimit(config.ingest.concurrency);
+  const outcomes = await Promise.all(files.map((f) => limit(() => readOne(f, config))));
+  return {
+    documents: outcomes.flatMap((o) => o.documents),
+    refused: outcomes.flatMap((o) => o.refused),
+  };
+}

@@ -1,0 +1,21 @@
+/** Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so no local time zone can shift a day. */
+
+export function formatDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+}
+
+export function daysBetween(a: string, b: string): number {
+  return Math.abs(dayNumber(a) - dayNumber(b));
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}

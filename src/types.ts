@@ -1,0 +1,208 @@
+/**
+ * The data that flows through parallax, named along the pipeline:
+ * InputFile → RawDocument → Article → EventCluster → EventComparison.
+ * This module is the kernel: it imports nothing.
+ */
+
+export type InputFormat = 'markdown' | 'html' | 'text' | 'jsonl';
+
+/** One record read from disk, decoded, before any interpretation. */
+export interface RawDocument {
+  /** Stable id: the path relative to the input root, or the JSONL record's id. */
+  id: string;
+  /** Where it came from: a file path, or `path:line` for a JSONL record. */
+  source: string;
+  format: InputFormat;
+  encoding: string;
+  /** Decoded text of the file or the record's `text`/`html`. */
+  body: string;
+  /** Whether `body` is HTML (JSONL `html`, .html files, Markdown bodies made of HTML). */
+  bodyIsHtml: boolean;
+  /** Fields the record states outright (JSONL fields, front matter); they win over detection. */
+  given: GivenFields;
+}
+
+export interface GivenFields {
+  url?: string;
+  title?: string;
+  published?: string;
+  outlet?: string;
+  side?: string;
+  author?: string;
+  categories?: string[];
+  imageUrls?: string[];
+}
+
+/** A page reduced to its parts: a title, metadata found on the page, and text blocks in order. */
+export interface ParsedPage {
+  title: string | null;
+  blocks: string[];
+  meta: PageMeta;
+}
+
+export interface PageMeta {
+  published?: string;
+  url?: string;
+  siteName?: string;
+  /** Lines such as `09:00 | 14/07/2022` that a layout puts above the body. */
+  timestampLines: string[];
+}
+
+export interface Paragraph {
+  id: string;
+  text: string;
+}
+
+export type RemovalReason =
+  | 'repeated-title'
+  | 'timestamp'
+  | 'caption'
+  | 'photo-credit'
+  | 'related-links'
+  | 'teaser'
+  | 'repeated-lead'
+  | 'byline'
+  | 'site-chrome'
+  | 'trailing-block';
+
+export interface RemovedBlock {
+  reason: RemovalReason;
+  text: string;
+}
+
+export type DateSource = 'text' | 'text+published-year' | 'text+body-year' | 'published' | 'none';
+
+export interface EventDateResolution {
+  date: string | null;
+  source: DateSource;
+  /** The phrase the date was read from, e.g. `9月11日`. */
+  phrase: string | null;
+  /** The sentence that reports the event, used for its place and participants. */
+  sentence: string | null;
+}
+
+export interface Diagnostic {
+  level: 'warning' | 'error';
+  code: string;
+  message: string;
+}
+
+export interface Article {
+  id: string;
+  source: string;
+  url: string | null;
+  title: string;
+  outlet: string | null;
+  side: string | null;
+  language: 'zh' | 'vi' | 'other';
+  script: 'simplified' | 'traditional' | 'latin' | 'mixed';
+  /** Local publication date, `YYYY-MM-DD`. */
+  published: string | null;
+  eventDate: string | null;
+  eventDateSource: DateSource;
+  eventDatePhrase: string | null;
+  /** Canonical names of every gazetteer person the article names, participants first. */
+  people: string[];
+  /** People named where the article reports the event (title, event sentence, lead). */
+  participants: string[];
+  /** Canonical names of every gazetteer place the article names, event place first. */
+  places: string[];
+  eventPlace: string | null;
+  byline: string | null;
+  paragraphs: Paragraph[];
+  removed: RemovedBlock[];
+  diagnostics: Diagnostic[];
+}
+
+export type DuplicateKind = 'exact' | 'near';
+
+export interface SimilarPair {
+  a: string;
+  b: string;
+  similarity: number;
+  kind: DuplicateKind;
+}
+
+/** Per-feature scores behind one candidate link between two articles. */
+export interface LinkFeatures {
+  date: number;
+  participants: number;
+  place: number;
+  text: number;
+  title: number;
+  duplicate: number;
+}
+
+export interface ClusterLink {
+  a: string;
+  b: string;
+  score: number;
+  features: LinkFeatures;
+  /** Why the link was or was not used. */
+  decision: 'duplicate' | 'linked' | 'below-threshold' | 'date-conflict' | 'place-conflict' | 'cluster-conflict';
+}
+
+export interface EventCluster {
+  id: string;
+  articles: string[];
+  eventDate: string | null;
+  people: string[];
+  places: string[];
+  sides: Record<string, number>;
+  links: ClusterLink[];
+}
+
+export type AlignmentKind = 'verbatim' | 'reworded';
+
+export interface DiffPart {
+  value: string;
+  op: 'same' | 'added' | 'removed';
+}
+
+export interface AlignedPassage {
+  left: { paragraphId: string; text: string };
+  right: { paragraphId: string; text: string };
+  similarity: number;
+  kind: AlignmentKind;
+  /** Word-level diff from left to right; null when the diff gave up (too long). */
+  diff: DiffPart[] | null;
+}
+
+export interface OneSidePassage {
+  side: string;
+  paragraphId: string;
+  text: string;
+}
+
+export interface Representative {
+  side: string;
+  articleId: string;
+  reason: string;
+}
+
+export interface ArticleRelation {
+  articleId: string;
+  relation: 'original' | 'repost' | 'traditional-script copy';
+  of: string | null;
+}
+
+export interface EventComparison {
+  clusterId: string;
+  sides: [string, string] | null;
+  representatives: Representative[];
+  relations: ArticleRelation[];
+  aligned: AlignedPassage[];
+  onlyIn: OneSidePassage[];
+}
+
+export type ManifestStatus = 'ingested' | 'skipped' | 'failed';
+
+export interface ManifestEntry {
+  source: string;
+  id: string | null;
+  format: InputFormat | null;
+  status: ManifestStatus;
+  reason?: string;
+  encoding?: string;
+  diagnostics?: Diagnostic[];
+}
