@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { loadConfig } from '../config/loadConfig.js';
+import { ParallaxError } from '../errors.js';
+import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
+import { writeOutputs } from '../pipeline/writeOutputs.js';
+import { summarizeRun } from './summarizeRun.js';
+
+interface CommonArgs {
+  config: string;
+  input: string[];
+  out: string;
+  set: string[];
+  quiet: boolean;
+  debug: boolean;
+}
+
+const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
+  { name: 'run', stage: 'report', describe: 'Run every stage and write the reports' },
+  { name: 'ingest', stage: 'ingest', describe: 'Read the corpus and write data/articles.jsonl and the manifest' },
+  { name: 'dupes', stage: 'dupes', describe: 'Ingest and fingerprint: write duplicates.jsonl and reuse.jsonl' },
+  { name: 'cluster', stage: 'cluster', describe: 'Ingest, fingerprint and cluster: write clusters.json' },
+  { name: 'report', stage: 'report', describe: 'Run every stage and write the reports (same as run)' },
+];
+
+async function execute(command: string, stage: StageName, args: CommonArgs): Promise<void> {
+  const config = await loadConfig(args.config, args.set);
+  const result = await runPipeline(args.input, config, stage);
+  if (result.articles.length === 0) {
+    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
+    throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);
+  }
+  await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
+  if (!args.quiet) {
+    process.stdout.write(`parallax ${command}\n` + summarizeRun(result, config, args.out).map((l) => `  ${l}\n`).join(''));
+  }
+}
+
+function reportError(error: unknown, debug: boolean): void {
+  if (error instanceof ParallaxError && !debug) {
+    process.stderr.write(`parallax: ${error.message}\n`);
+  } else {
+    process.stderr.write(`parallax: ${debug ? ((error as Error).stack ?? String(error)) : (error as Error).message}\n`);
+    if (!debug) process.stderr.write('parallax: run again with --debug for the stack trace\n');
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  let cli = yargs(argv)
+    .scriptName('parallax')
+    .usage('$0 <command> [options]')
+    .option('config', { type: 'string', default: 'pipelines/cn-vn.yaml', describe: 'Pipeline config (YAML)' })
+    .option('input', { type: 'string', array: true, default: ['fixtures/corpus'], describe: 'Files or folders to read (repeatable)' })
+    .option('out', { type: 'string', default: 'reports', describe: 'Output folder' })
+    .option('set', { type: 'string', array: true, default: [], describe: 'Override a config key: key.path=value (repeatable)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
+    .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces on errors' })
+    .demandCommand(1, 'Name a command: run, ingest, dupes, cluster or report')
+    .strict()
+    .help()
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`parallax: ${message}\nRun "parallax --help" for usage.\n`);
+      exitCode = 2;
+    });
+  for (const { name, stage, describe } of COMMANDS) {
+    cli = cli.command(name, describe, {}, async (args) => {
+      try {
+        await execute(name, stage, args as unknown as CommonArgs);
+      } catch (error) {
+        reportError(error, debug);
+        exitCode = 1;
+      }
+    });
+  }
+  try {
+    await cli.parseAsync();
+  } catch (error) {
+    reportError(error, debug);
+    return exitCode || 1;
+  }
+  return exitCode;
+}
+
+main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import type { PipelineResult } from '../pipeline/runPipeline.js';
+import { manifestTotals } from '../pipeline/writeOutputs.js';
+
+/** The few lines a user reads after a run: what went in, what came out, and where to look next. */
+export function summarizeRun(result: PipelineResult, config: ResolvedConfig, out: string): string[] {
+  const totals = manifestTotals(result.manifest);
+  const lines = [
+    `articles: ${totals.ingested} ingested, ${totals.skipped} skipped, ${totals.failed} failed` +
+      (totals.skipped + totals.failed > 0 ? ` (reasons in ${path.join(out, 'manifest.json')})` : ''),
+  ];
+  if (result.duplicates && result.reuse) {
+    lines.push(`duplicates: ${result.duplicates.length} article pairs, ${result.reuse.length} reused paragraph pairs`);
+  }
+  if (result.clusters) {
+    const sideIds = Object.keys(config.sides);
+    const both = result.clusters.filter((c) => sideIds.filter((s) => (c.sides[s] ?? 0) > 0).length >= 2).length;
+    lines.push(`events: ${result.clusters.length}, covered by both sides: ${both}`);
+  }
+  const stages = Object.entries(result.timings)
+    .map(([stage, ms]) => `${stage} ${ms} ms`)
+    .join(', ');
+  lines.push(`time: ${stages}`);
+  if (result.comparisons) lines.push(`report: ${path.join(out, 'index.html')}`);
+  else lines.push(`data: ${path.join(out, 'data')}`);
+  return lines;
+}

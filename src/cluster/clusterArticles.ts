@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { buildGazetteer } from '../ingest/matchGazetteer.js';
+import { dayNumber } from '../text/calendar.js';
+import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
+import { candidatePairs } from './candidatePairs.js';
+import { pairKey, placesAgree, scoreLink, textsForLinking, type LinkContext } from './scoreLink.js';
+
+interface Group {
+  members: number[];
+  /** Earliest and latest text-stated event day of the members, for the window check. */
+  minDay: number;
+  maxDay: number;
+  places: Set<string>;
+}
+
+export interface ClusterResult {
+  clusters: EventCluster[];
+  /** Every scored candidate pair with its decision: the evidence behind the clusters. */
+  links: ClusterLink[];
+}
+
+function stableId(date: string | null, ids: string[]): string {
+  const digest = createHash('sha1').update([...ids].sort().join('\n')).digest('hex').slice(0, 8);
+  return `${date ?? 'undated'}-${digest}`;
+}
+
+function mostCommon<T>(values: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const [v, c] of counts) {
+    if (c > bestCount) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+function byFrequency(values: string[]): string[] {
+  const counts = new Map<string, number>();
+  values.forEach((v) => counts.set(v, (counts.get(v) ?? 0) + 1));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+}
+
+/**
+ * The cluster stage. Links are taken strongest first (duplicates, then by score), and two groups
+ * merge only if the merged group still spans at most the date window and names places that agree:
+ * a chain of individually plausible links can never join two meetings on different days.
+ * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
+ */
+export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
+  const places = buildGazetteer(config.places).entries;
+  const context: LinkContext = {
+    config,
+    places,
+    duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
+    texts: new Map(articles.map((a) => [a.id, textsForLinking(a)])),
+  };
+  const window = config.thresholds.dateWindowDays;
+  const links = candidatePairs(articles, duplicates, window, config.cluster.maxBlockSize).map(([i, j]) => ({
+    i,
+    j,
+    link: scoreLink(articles[i]!, articles[j]!, context),
+  }));
+  links.sort(
+    (x, y) =>
+      Number(y.link.decision === 'duplicate') - Number(x.link.decision === 'duplicate') ||
+      y.link.score - x.link.score ||
+      x.link.a.localeCompare(y.link.a) ||
+      x.link.b.localeCompare(y.link.b),
+  );
+
+  const parent = articles.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  const groups = new Map<number, Group>(
+    articles.map((a, i) => {
+      const day = a.eventDate && a.eventDateSource !== 'published' ? dayNumber(a.eventDate) : null;
+      return [
+        i,
+        {
+          members: [i],
+          minDay: day ?? Infinity,
+          maxDay: day ?? -Infinity,
+          places: new Set(a.eventPlace ? [a.eventPlace] : []),
+        },
+      ];
+    }),
+  );
+  const compatible = (x: Group, y: Group): boolean => {
+    const span = Math.max(x.maxDay, y.maxDay) - Math.min(x.minDay, y.minDay);
+    if (Number.isFinite(span) && span > window) return false;
+    for (const p of x.places) for (const q of y.places) if (!placesAgree(p, q, places)) return false;
+    return true;
+  };
+
+  for (const entry of links) {
+    const { link } = entry;
+    if (link.decision !== 'linked' && link.decision !== 'duplicate') continue;
+    const ri = find(entry.i);
+    const rj = find(entry.j);
+    if (ri === rj) continue;
+    const gi = groups.get(ri)!;
+    const gj = groups.get(rj)!;
+    if (link.decision === 'linked' && !compatible(gi, gj)) {
+      link.decision = 'cluster-conflict';
+      continue;
+    }
+    parent[rj] = ri;
+    groups.set(ri, {
+      members: [...gi.members, ...gj.members],
+      minDay: Math.min(gi.minDay, gj.minDay),
+      maxDay: Math.max(gi.maxDay, gj.maxDay),
+      places: new Set([...gi.places, ...gj.places]),
+    });
+    groups.delete(rj);
+  }
+
+  const allLinks = links.map((l) => l.link);
+  const clusters = [...groups.entries()]
+    .filter(([root]) => find(root) === root)
+    .map(([, group]) => describeCluster(group.members.map((i) => articles[i]!), allLinks, config));
+  clusters.sort((a, b) => (a.eventDate ?? '9999').localeCompare(b.eventDate ?? '9999') || a.id.localeCompare(b.id));
+  return { clusters, links: allLinks };
+}
+
+function describeCluster(members: Article[], links: ClusterLink[], config: ResolvedConfig): EventCluster {
+  const ids = members.map((a) => a.id).sort();
+  const memberSet = new Set(ids);
+  const stated = members.filter((a) => a.eventDate && a.eventDateSource !== 'published').map((a) => a.eventDate!);
+  const eventDate = mostCommon(stated.length ? stated : members.map((a) => a.eventDate).filter((d): d is string => !!d));
+  const sides: Record<string, number> = Object.fromEntries(Object.keys(config.sides).map((s) => [s, 0]));
+  for (const a of members) {
+    const side = a.side ?? 'unknown';
+    sides[side] = (sides[side] ?? 0) + 1;
+  }
+  return {
+    id: stableId(eventDate, ids),
+    articles: ids,
+    eventDate,
+    people: byFrequency(members.flatMap((a) => a.participants)),
+    places: byFrequency(members.flatMap((a) => (a.eventPlace ? [a.eventPlace] : []))),
+    sides,
+    links: links.filter((l) => memberSet.has(l.a) && memberSet.has(l.b)),
+  };
+}

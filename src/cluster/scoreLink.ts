@@ -1,0 +1,111 @@
+import stringSimilarity from 'string-similarity';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import type { GazetteerEntry } from '../config/resolveConfig.js';
+import { daysBetween } from '../text/calendar.js';
+import { normalizeForMatching } from '../text/normalizeForMatching.js';
+import type { Article, ClusterLink, LinkFeatures } from '../types.js';
+
+export interface LinkContext {
+  config: ResolvedConfig;
+  places: Map<string, GazetteerEntry>;
+  duplicates: Map<string, number>;
+  /** Normalised title and lead per article id, computed once. */
+  texts: Map<string, { title: string; lead: string }>;
+}
+
+function ancestors(place: string, places: Map<string, GazetteerEntry>): Set<string> {
+  const chain = new Set<string>([place]);
+  let parent = places.get(place)?.within ?? null;
+  while (parent && !chain.has(parent)) {
+    chain.add(parent);
+    parent = places.get(parent)?.within ?? null;
+  }
+  return chain;
+}
+
+/** Same place, or one inside the other: a report from 浙江 and one from 安吉 agree. */
+export function placesAgree(a: string, b: string, places: Map<string, GazetteerEntry>): boolean {
+  return ancestors(a, places).has(b) || ancestors(b, places).has(a);
+}
+
+/** An article's own date is firm when the text states it; a publication-date fallback may be a day off. */
+function dateSlack(article: Article): number {
+  return article.eventDateSource === 'published' ? 1 : 0;
+}
+
+function overlap(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(a);
+  const shared = b.filter((x) => set.has(x)).length;
+  return shared / Math.min(a.length, b.length);
+}
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+export function textsForLinking(article: Article): { title: string; lead: string } {
+  return {
+    title: normalizeForMatching(article.title),
+    lead: normalizeForMatching(article.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600),
+  };
+}
+
+/**
+ * Scores one candidate pair on every feature and decides. Vetoes come first: two dated articles
+ * further apart than the window, or two stated places that are not the same place, cannot be one
+ * event, whatever else they share. Duplicates are one event by definition.
+ */
+export function scoreLink(a: Article, b: Article, context: LinkContext): ClusterLink {
+  const { config, places } = context;
+  const window = config.thresholds.dateWindowDays;
+  const duplicate = context.duplicates.get(pairKey(a.id, b.id)) ?? 0;
+  const ta = context.texts.get(a.id)!;
+  const tb = context.texts.get(b.id)!;
+
+  let date = 0;
+  let dateConflict = false;
+  if (a.eventDate && b.eventDate) {
+    const apart = daysBetween(a.eventDate, b.eventDate);
+    dateConflict = apart > window + dateSlack(a) + dateSlack(b);
+    date = dateConflict ? 0 : Math.max(0, 1 - apart / (window + 1));
+  }
+  let place = 0.5;
+  let placeConflict = false;
+  if (a.eventPlace && b.eventPlace) {
+    placeConflict = !placesAgree(a.eventPlace, b.eventPlace, places);
+    place = placeConflict ? 0 : 1;
+  }
+  const features: LinkFeatures = {
+    date: round(date),
+    participants: round(overlap(a.participants, b.participants)),
+    place,
+    text: round(stringSimilarity.compareTwoStrings(ta.lead, tb.lead)),
+    title: round(stringSimilarity.compareTwoStrings(ta.title, tb.title)),
+    duplicate: round(duplicate),
+  };
+  const w = config.cluster.weights;
+  const score = round(
+    w.date * features.date +
+      w.participants * features.participants +
+      w.place * features.place +
+      w.text * features.text +
+      w.title * features.title,
+  );
+  const [first, second] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+  const decision: ClusterLink['decision'] =
+    duplicate > 0
+      ? 'duplicate'
+      : dateConflict
+        ? 'date-conflict'
+        : placeConflict
+          ? 'place-conflict'
+          : score >= config.thresholds.cluster
+            ? 'linked'
+            : 'below-threshold';
+  return { a: first, b: second, score, features, decision };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,29 @@
+import type { Article, ArticleRelation, Representative } from '../types.js';
+
+function textLength(article: Article): number {
+  return article.paragraphs.reduce((n, p) => n + p.text.length, 0);
+}
+
+/**
+ * One article per side stands for that side in the comparison: an original, never a repost, and
+ * of the originals the one with the most text (it says the most the other side could omit).
+ */
+export function pickRepresentatives(articles: Article[], relations: ArticleRelation[], sideOrder: string[]): Representative[] {
+  const originals = new Set(relations.filter((r) => r.relation === 'original').map((r) => r.articleId));
+  const representatives: Representative[] = [];
+  for (const side of sideOrder) {
+    const onSide = articles.filter((a) => a.side === side && originals.has(a.id));
+    if (onSide.length === 0) continue;
+    const [best] = [...onSide].sort((x, y) => textLength(y) - textLength(x) || x.id.localeCompare(y.id));
+    const total = articles.filter((a) => a.side === side).length;
+    representatives.push({
+      side,
+      articleId: best!.id,
+      reason:
+        total === 1
+          ? 'the only article from this side'
+          : `the original with the most text (${textLength(best!)} characters) of ${onSide.length} original(s) among ${total} article(s) from this side`,
+    });
+  }
+  return representatives;
+}

@@ -1,0 +1,57 @@
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { clusterArticles } from '../cluster/clusterArticles.js';
+import { compareEvent } from '../compare/compareEvent.js';
+import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
+import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
+import { collectInputs } from './collectInputs.js';
+import { ingestDocuments } from './ingestCorpus.js';
+import { readDocuments } from './readDocuments.js';
+
+export type StageName = 'ingest' | 'dupes' | 'cluster' | 'report';
+const ORDER: StageName[] = ['ingest', 'dupes', 'cluster', 'report'];
+
+export interface PipelineResult {
+  through: StageName;
+  articles: Article[];
+  manifest: ManifestEntry[];
+  duplicates?: SimilarPair[];
+  reuse?: SimilarPair[];
+  clusters?: EventCluster[];
+  links?: ClusterLink[];
+  comparisons?: Map<string, EventComparison>;
+  timings: Record<string, number>;
+}
+
+async function timed<T>(timings: Record<string, number>, stage: string, work: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  timings[stage] = Math.round(performance.now() - start);
+  return result;
+}
+
+/** Runs the stages in order up to and including `through`. Reads inputs; writes nothing. */
+export async function runPipeline(inputs: string[], config: ResolvedConfig, through: StageName): Promise<PipelineResult> {
+  const timings: Record<string, number> = {};
+  const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
+  const { articles, manifest } = await timed(timings, 'ingest', async () => {
+    const files = await collectInputs(inputs);
+    const { documents, refused } = await readDocuments(files, config);
+    const ingested = ingestDocuments(documents, config);
+    return { articles: ingested.articles, manifest: [...refused, ...ingested.manifest] };
+  });
+  const result: PipelineResult = { through, articles, manifest, timings };
+  if (!upTo('dupes')) return result;
+  const { duplicates, reuse } = await timed(timings, 'fingerprint', () => fingerprintCorpus(articles, config));
+  Object.assign(result, { duplicates, reuse });
+  if (!upTo('cluster')) return result;
+  const { clusters, links } = await timed(timings, 'cluster', () => clusterArticles(articles, duplicates, config));
+  Object.assign(result, { clusters, links });
+  if (!upTo('report')) return result;
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  result.comparisons = await timed(
+    timings,
+    'compare',
+    () => new Map(clusters.map((c) => [c.id, compareEvent(c, byId, duplicates, config)])),
+  );
+  return result;
+}

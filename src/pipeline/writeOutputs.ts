@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { renderEventPage } from '../report/renderEventPage.js';
+import { renderIndex } from '../report/renderIndex.js';
+import type { Article, ManifestEntry } from '../types.js';
+import type { PipelineResult } from './runPipeline.js';
+import { replaceFolder, toJsonl, writeAtomic } from './writeAtomic.js';
+
+export interface ManifestTotals {
+  inputs: number;
+  ingested: number;
+  skipped: number;
+  failed: number;
+}
+
+export function manifestTotals(entries: ManifestEntry[]): ManifestTotals {
+  const count = (status: ManifestEntry['status']) => entries.filter((e) => e.status === status).length;
+  return { inputs: entries.length, ingested: count('ingested'), skipped: count('skipped'), failed: count('failed') };
+}
+
+/** The articles.jsonl record: the contract fields first, then the evidence behind them. */
+function articleRecord(a: Article) {
+  return {
+    id: a.id,
+    source: a.source,
+    url: a.url,
+    title: a.title,
+    outlet: a.outlet,
+    side: a.side,
+    language: a.language,
+    script: a.script,
+    published: a.published,
+    eventDate: a.eventDate,
+    people: a.people,
+    places: a.places,
+    paragraphs: a.paragraphs,
+    eventDateSource: a.eventDateSource,
+    eventDatePhrase: a.eventDatePhrase,
+    participants: a.participants,
+    eventPlace: a.eventPlace,
+    byline: a.byline,
+    removed: a.removed,
+    diagnostics: a.diagnostics,
+  };
+}
+
+export interface WriteContext {
+  out: string;
+  command: string;
+  configFile: string;
+  inputs: string[];
+}
+
+/** Writes what the stages produced; the files a stage did not reach are left as they were. */
+export async function writeOutputs(result: PipelineResult, config: ResolvedConfig, context: WriteContext): Promise<string[]> {
+  const { out } = context;
+  const written: string[] = [];
+  const write = async (relative: string, content: string) => {
+    await writeAtomic(path.join(out, relative), content);
+    written.push(path.join(out, relative));
+  };
+  await write('data/articles.jsonl', toJsonl(result.articles.map(articleRecord)));
+  if (result.duplicates && result.reuse) {
+    await write('data/duplicates.jsonl', toJsonl(result.duplicates));
+    await write('data/reuse.jsonl', toJsonl(result.reuse));
+  }
+  if (result.clusters && result.links) {
+    await write(
+      'data/clusters.json',
+      JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
+    );
+    await write('data/links.jsonl', toJsonl(result.links));
+  }
+  if (result.clusters && result.comparisons) {
+    const byId = new Map(result.articles.map((a) => [a.id, a]));
+    const pages = new Map<string, string>();
+    for (const cluster of result.clusters) {
+      const comparison = result.comparisons.get(cluster.id)!;
+      pages.set(`${cluster.id}.html`, renderEventPage(cluster, comparison, byId, config));
+      pages.set(`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n');
+    }
+    await replaceFolder(path.join(out, 'events'), pages);
+    const totals = manifestTotals(result.manifest);
+    await write(
+      'index.html',
+      renderIndex(
+        {
+          clusters: result.clusters,
+          comparisons: result.comparisons,
+          articles: byId,
+          duplicates: result.duplicates ?? [],
+          totals,
+          pages: new Set(result.clusters.map((c) => c.id)),
+        },
+        config,
+      ),
+    );
+  }
+  await write(
+    'manifest.json',
+    JSON.stringify(
+      {
+        command: context.command,
+        config: context.configFile,
+        inputs: context.inputs,
+        stages: result.timings,
+        totals: manifestTotals(result.manifest),
+        entries: result.manifest,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  return written;
+}
