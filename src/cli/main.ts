@@ -1,6 +1,4 @@
-#!/usr/bin/env node
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
@@ -46,6 +44,7 @@ function reportError(error: unknown, debug: boolean): void {
   }
 }
 
+/** Runs the CLI on `argv` (without the node and script paths) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const debug = argv.includes('--debug');
@@ -61,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Name a command: run, ingest, dupes, cluster or report')
     .strict()
     .help()
+    .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
       process.stderr.write(`parallax: ${message}\nRun "parallax --help" for usage.\n`);
@@ -85,6 +85,3 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(hideBin(process.argv)).then((code) => {
-  process.exitCode = code;
-});

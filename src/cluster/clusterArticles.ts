@@ -56,6 +56,7 @@ export function clusterArticles(articles: Article[], duplicates: SimilarPair[], 
   const context: LinkContext = {
     config,
     places,
+    people: new Map(config.people.map((p) => [p.name, p])),
     duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
     texts: new Map(articles.map((a) => [a.id, textsForLinking(a)])),
   };

@@ -8,6 +8,7 @@ import type { Article, ClusterLink, LinkFeatures } from '../types.js';
 export interface LinkContext {
   config: ResolvedConfig;
   places: Map<string, GazetteerEntry>;
+  people: Map<string, GazetteerEntry>;
   duplicates: Map<string, number>;
   /** Normalised title and lead per article id, computed once. */
   texts: Map<string, { title: string; lead: string }>;
@@ -38,6 +39,22 @@ function overlap(a: string[], b: string[]): number {
   const set = new Set(a);
   const shared = b.filter((x) => set.has(x)).length;
   return shared / Math.min(a.length, b.length);
+}
+
+/**
+ * How far two articles name the same participants. Judged per country: on the day 王毅 held talks
+ * with 裴青山 he also co-chaired a committee with 范平明 in the same city; the shared Chinese side
+ * says nothing when the Vietnamese counterparts differ, so disjoint counterparts score 0.
+ */
+export function participantAgreement(a: string[], b: string[], people: Map<string, GazetteerEntry>): number {
+  const countryOf = (name: string) => people.get(name)?.country ?? '?';
+  const countries = new Set([...a, ...b].map(countryOf));
+  for (const country of countries) {
+    const x = a.filter((p) => countryOf(p) === country);
+    const y = b.filter((p) => countryOf(p) === country);
+    if (x.length > 0 && y.length > 0 && overlap(x, y) === 0) return 0;
+  }
+  return overlap(a, b);
 }
 
 export function pairKey(a: string, b: string): string {
@@ -78,7 +95,7 @@ export function scoreLink(a: Article, b: Article, context: LinkContext): Cluster
   }
   const features: LinkFeatures = {
     date: round(date),
-    participants: round(overlap(a.participants, b.participants)),
+    participants: round(participantAgreement(a.participants, b.participants, context.people)),
     place,
     text: round(stringSimilarity.compareTwoStrings(ta.lead, tb.lead)),
     title: round(stringSimilarity.compareTwoStrings(ta.title, tb.title)),

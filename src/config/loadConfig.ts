@@ -10,7 +10,7 @@ import { configSchema } from './schema.js';
 export function validateConfig(written: unknown, file: string): ResolvedConfig {
   const result = configSchema.safeParse(written);
   if (!result.success) {
-    throw new ConfigError(file, result.error.issues.flatMap(describeIssue));
+    throw new ConfigError(file, result.error.issues.flatMap((issue) => describeIssue(issue, written)));
   }
   const { config, problems } = resolveConfig(result.data);
   if (problems.length > 0) throw new ConfigError(file, problems);
@@ -23,13 +23,33 @@ function keyPath(path: PropertyKey[]): string {
     .join('');
 }
 
-function describeIssue(issue: core.$ZodIssue): string[] {
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function describeValue(value: unknown): string {
+  const type = Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value;
+  const shown = JSON.stringify(value);
+  return shown && shown.length <= 40 ? `${type} ${shown}` : type;
+}
+
+function describeIssue(issue: core.$ZodIssue, written: unknown): string[] {
   const at = keyPath(issue.path) || '(top level)';
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((k) => `${at === '(top level)' ? k : `${at}.${k}`}: unknown key`);
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [`${at}: missing (expected ${issue.expected})`];
+  if (issue.code === 'invalid_type') {
+    const value = valueAt(written, issue.path);
+    return [
+      value === undefined
+        ? `${at}: missing (expected ${issue.expected})`
+        : `${at}: expected ${issue.expected}, got ${describeValue(value)}`,
+    ];
   }
   return [`${at}: ${issue.message}`];
 }

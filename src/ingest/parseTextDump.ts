@@ -3,6 +3,10 @@ import type { ParsedPage } from '../types.js';
 /** `09:00 | 14/07/2022`: the time line Vietnamese outlets' Chinese pages put under the headline. */
 export const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
 
+/** `2022-10-31 21:30:00 来源：新华社`, `发布时间：2024-10-13 20:40 来源：越南之声`: a date line with the source. */
+export const PAGE_STAMP =
+  /^(?:(?:发布|发稿)?时间[:：]\s*)?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s+来源[:：]\s*(\S+))?$/u;
+
 /**
  * A plain-text page dump (seeds 001–004): the title is the first non-empty line; every other
  * line is a block. Blank lines are kept as empty strings: they separate paragraphs, and a caption
@@ -14,5 +18,11 @@ export function parseTextDump(text: string): ParsedPage {
   const title = first >= 0 ? lines[first]! : null;
   const blocks = first >= 0 ? lines.slice(first + 1) : [];
   const timestampLines = blocks.filter((l) => LAYOUT_TIMESTAMP.test(l));
-  return { title, blocks, meta: { timestampLines } };
+  // Only near the top: a date line further down is part of the text or of a related-news list.
+  const stamp = blocks.slice(0, 6).map((l) => PAGE_STAMP.exec(l)).find((m) => m !== null);
+  return {
+    title,
+    blocks,
+    meta: { timestampLines, published: stamp?.[1], siteName: stamp?.[2] },
+  };
 }

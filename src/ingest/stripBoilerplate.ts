@@ -32,7 +32,9 @@ interface Line {
   removed: RemovalReason | null;
 }
 
-const TERMINAL = /[。！？!?…”」』"）)]$/u;
+const TERMINAL = /[。！？!?.…”」』"）)]$/u;
+/** Headlines run together: a space directly between two headline characters, not after punctuation. */
+const HEADLINE_GAP = /(?<=[\p{Script=Han}\p{L}\d])\s+(?=[\p{Script=Han}A-Za-z\d])/u;
 const TIMESTAMP_ONLY = /^[\d\s:|/.\-年月日时分]+$/u;
 const DOUBLED_HEADLINE = /^(.{4,}?)\s+\1$/u;
 const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
@@ -133,8 +135,10 @@ function markTeasersAndLinkLines(lines: Line[]): void {
       if (summary && !summary.removed) summary.removed = 'teaser';
       continue;
     }
-    const segments = line.text.split(/\s+/u).filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
-    if (!TERMINAL.test(line.text) && /\p{Script=Han}\S*\s+\S*\p{Script=Han}/u.test(line.text) && segments.length >= 2) {
+    const segments = line.text
+      .split(new RegExp(HEADLINE_GAP.source, 'gu'))
+      .filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
+    if (!TERMINAL.test(line.text) && segments.length >= 2) {
       // Headlines of related articles run together on one line, with no sentence punctuation.
       line.removed = 'related-links';
     }

@@ -1,15 +1,25 @@
 /**
  * Splits Chinese (and Latin-script) text into sentences, keeping each sentence's closing
- * punctuation and any closing quote or bracket after it. Text inside quotes stays with its
- * sentence when the quote closes the sentence (……。” ends one sentence, not two).
+ * punctuation and any closing quote or bracket after it (……。” ends one sentence, not two).
+ * A half-width `.` ends a sentence only after an ideograph or a closing quote, and before a space
+ * or the end: reposts that swap 。 for `.` still split, while 223.1亿 and 1,072,000 do not.
  */
-const SENTENCE_END = /[^。！？!?]*(?:[。！？!?]+[”’」』)）"]*|$)/gu;
-
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  for (const match of text.matchAll(SENTENCE_END)) {
-    const sentence = match[0].trim();
-    if (sentence) sentences.push(sentence);
+  let current = '';
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    current += ch;
+    const next = chars[i + 1];
+    const ends =
+      /[。！？!?]/u.test(ch) ||
+      (ch === '.' && /[\p{Script=Han}”’」』)）"]/u.test(chars[i - 1] ?? '') && (next === undefined || /\s/u.test(next)));
+    if (!ends || (next !== undefined && /[。！？!?]/u.test(next))) continue;
+    while (chars[i + 1] !== undefined && /[”’」』)）"]/u.test(chars[i + 1]!)) current += chars[++i]!;
+    if (current.trim()) sentences.push(current.trim());
+    current = '';
   }
+  if (current.trim()) sentences.push(current.trim());
   return sentences;
 }

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../src/config/loadConfig.js';
+import type { ResolvedConfig } from '../src/config/resolveConfig.js';
+import { buildArticle, createIngestContext } from '../src/ingest/buildArticle.js';
+import { decodeBytes } from '../src/ingest/decodeBytes.js';
+import { sniffFormat } from '../src/pipeline/readDocuments.js';
+import type { Article, InputFormat } from '../src/types.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CONFIG_FILE = path.join(ROOT, 'pipelines/cn-vn.yaml');
+export const SEEDS = path.join(ROOT, 'fixtures/seeds');
+export const CORPUS = path.join(ROOT, 'fixtures/corpus');
+
+export const SEED = {
+  guancha: '000_48b02b06e8cbab67.txt',
+  vnaHanoi: '001_04b9df7d89f70d67.txt',
+  thoidaiSteering: '002_061585ea926fb11c.txt',
+  thoidaiBriefing: '003_0d3582360ad57fa1.txt',
+  thoidaiHeWei: '004_abcd69478e31c012.txt',
+} as const;
+
+let config: ResolvedConfig | null = null;
+export async function testConfig(): Promise<ResolvedConfig> {
+  config ??= await loadConfig(CONFIG_FILE);
+  return config;
+}
+
+const FORMATS: Record<string, InputFormat> = { '.md': 'markdown', '.html': 'html', '.txt': 'text', '.jsonl': 'jsonl' };
+
+/** Reads one fixture file the way the pipeline does and builds its article. */
+export async function ingestFixture(file: string, id = path.basename(file)): Promise<Article> {
+  const decoded = decodeBytes(readFileSync(file));
+  const format = sniffFormat(decoded.text, FORMATS[path.extname(file)] ?? 'text');
+  const result = buildArticle(
+    { id, source: file, format, encoding: decoded.encoding, body: decoded.text, bodyIsHtml: format === 'html', given: {} },
+    createIngestContext(await testConfig()),
+  );
+  if (!result.ok) throw new Error(`${file}: ${result.reason}`);
+  return result.article;
+}
+
+export function seed(name: keyof typeof SEED): Promise<Article> {
+  return ingestFixture(path.join(SEEDS, SEED[name]));
+}
+
+export function fullText(article: Article): string {
+  return article.paragraphs.map((p) => p.text).join('\n');
+}
