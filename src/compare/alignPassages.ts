@@ -1,8 +1,8 @@
-import stringSimilarity from 'string-similarity';
 import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
 import { splitSentences } from '../text/splitSentences.js';
 import type { AlignedPassage, Article, OneSidePassage } from '../types.js';
 import { diffPassage } from './diffPassage.js';
+import { cosine, vectorizeSentences } from './sentenceSimilarity.js';
 
 interface Passage {
   paragraphId: string;
@@ -33,8 +33,8 @@ export interface Alignment {
 
 /**
  * Aligns the sentences of two articles one-to-one, order free (a Vietnamese report may put the
- * maritime passage first, a Chinese readout last): every pair is scored by character-bigram
- * similarity, and pairs are taken best first while both sentences are free and the score
+ * maritime passage first, a Chinese readout last): every pair is scored by TF-IDF bigram cosine,
+ * and pairs are taken best first while both sentences are free and the score
  * reaches `threshold`. What is left unmatched is what only that side says.
  */
 export function alignPassages(
@@ -46,6 +46,7 @@ export function alignPassages(
 ): Alignment {
   const a = passagesOf(left);
   const b = passagesOf(right);
+  const space = vectorizeSentences([...a, ...b].map((p) => p.key));
   const scored: { i: number; j: number; similarity: number }[] = [];
   const cap = a.length * b.length > MAX_FULL_PAIRS;
   for (let i = 0; i < a.length; i++) {
@@ -53,7 +54,7 @@ export function alignPassages(
       const x = a[i]!.key;
       const y = b[j]!.key;
       if (cap && Math.abs(x.length - y.length) > Math.max(x.length, y.length) / 2) continue;
-      const similarity = x === y ? 1 : stringSimilarity.compareTwoStrings(x, y);
+      const similarity = x === y ? 1 : cosine(space, i, a.length + j);
       if (similarity >= threshold) scored.push({ i, j, similarity });
     }
   }

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clusterArticles } from '../../src/cluster/clusterArticles.js';
+import { participantAgreement, scoreLink, textsForLinking } from '../../src/cluster/scoreLink.js';
+import { buildGazetteer } from '../../src/ingest/matchGazetteer.js';
+import type { Article } from '../../src/types.js';
+import { CORPUS, ingestFixture, seed, testConfig } from '../helpers.js';
+
+let articles: Article[];
+beforeAll(async () => {
+  articles = [
+    await seed('vnaHanoi'),
+    await ingestFixture(path.join(CORPUS, 'cn/mfa-20210911-wangyi-buithanhson.html'), 'mfa-0911'),
+    await ingestFixture(path.join(CORPUS, 'cn/xinhua-20210911-steering-committee.html'), 'xinhua-steering'),
+    await ingestFixture(path.join(CORPUS, 'vn/vna-20210911-steering-committee.txt'), 'vna-steering'),
+    await seed('guancha'),
+    await ingestFixture(path.join(CORPUS, 'vn/vietnamplus-20211202-buithanhson-wangyi.html'), 'vna-1202'),
+  ];
+});
+
+function partition(ids: string[][]): string[] {
+  return ids.map((c) => [...c].sort().join(' + ')).sort();
+}
+
+describe('clusterArticles', () => {
+  it('groups each meeting and keeps the same ministers on another date apart', async () => {
+    const { clusters } = clusterArticles(articles, [], await testConfig());
+    expect(partition(clusters.map((c) => c.articles))).toEqual(
+      partition([
+        ['001_04b9df7d89f70d67.txt', 'mfa-0911'],
+        ['xinhua-steering', 'vna-steering'],
+        ['000_48b02b06e8cbab67.txt', 'vna-1202'],
+      ]),
+    );
+  });
+
+  it('keeps 王毅’s talks with 裴青山 apart from his committee meeting with 范平明 on the same day in Hanoi', async () => {
+    const { links } = clusterArticles(articles, [], await testConfig());
+    const link = links.find((l) => [l.a, l.b].sort().join() === ['001_04b9df7d89f70d67.txt', 'xinhua-steering'].sort().join())!;
+    expect(link.features).toMatchObject({ date: 1, participants: 0, place: 1 });
+    expect(link.decision).toBe('below-threshold');
+  });
+
+  it('never scores the same ministers on dates outside the window: blocking keeps them apart', async () => {
+    const { links } = clusterArticles(articles, [], await testConfig());
+    const pairs = links.map((l) => [l.a, l.b].sort().join());
+    expect(pairs).not.toContain(['000_48b02b06e8cbab67.txt', 'mfa-0911'].sort().join());
+  });
+
+  it('vetoes a pair outside the date window even when everything else agrees', async () => {
+    const config = await testConfig();
+    const [talks0911, , , , talks1202] = articles;
+    const link = scoreLink(talks0911!, { ...talks1202!, participants: talks0911!.participants }, {
+      config,
+      places: buildGazetteer(config.places).entries,
+      people: new Map(config.people.map((p) => [p.name, p])),
+      duplicates: new Map(),
+      texts: new Map([talks0911!, talks1202!].map((a) => [a.id, textsForLinking(a)])),
+    });
+    expect(link.features.participants).toBe(1);
+    expect(link.decision).toBe('date-conflict');
+  });
+
+  it('explains every link with per-feature scores', async () => {
+    const { links } = clusterArticles(articles, [], await testConfig());
+    const same = links.find((l) => [l.a, l.b].sort().join() === ['001_04b9df7d89f70d67.txt', 'mfa-0911'].sort().join())!;
+    expect(same.decision).toBe('linked');
+    expect(Object.keys(same.features).sort()).toEqual(['date', 'duplicate', 'participants', 'place', 'text', 'title']);
+    expect(same.score).toBeGreaterThanOrEqual((await testConfig()).thresholds.cluster);
+  });
+
+  it('puts every article in exactly one cluster', async () => {
+    const { clusters } = clusterArticles(articles, [], await testConfig());
+    const all = clusters.flatMap((c) => c.articles).sort();
+    expect(all).toEqual(articles.map((a) => a.id).sort());
+  });
+
+  it('judges participants per country', async () => {
+    const people = new Map((await testConfig()).people.map((p) => [p.name, p]));
+    expect(participantAgreement(['王毅', '裴青山'], ['王毅', '范平明'], people)).toBe(0);
+    expect(participantAgreement(['王毅', '裴青山'], ['裴青山'], people)).toBe(1);
+  });
+});

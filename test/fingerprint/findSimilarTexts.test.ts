@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
+import { lshCandidates } from '../../src/fingerprint/lshCandidates.js';
+import { minhashSeeds, minhashSignature } from '../../src/fingerprint/minhash.js';
+import { jaccard, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
+import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { fullText, ingestFixture, CORPUS, seed } from '../helpers.js';
+import path from 'node:path';
+
+const params = { shingle: 5, permutations: 128, bands: 32, rows: 4, seed: 1 };
+const fold = (s: string) => foldForFingerprint(normalizeForMatching(s));
+
+describe('shingles and MinHash', () => {
+  it('computes exact Jaccard on shingle sets', () => {
+    const a = shingleHashes('abcdef', 3);
+    const b = shingleHashes('abcdeg', 3);
+    expect(a.length).toBe(4);
+    expect(jaccard(a, b)).toBeCloseTo(3 / 5, 6);
+    expect(jaccard(a, a)).toBe(1);
+  });
+
+  it('estimates Jaccard within a few points on real text', async () => {
+    const a = shingleHashes(fold(fullText(await seed('guancha'))), 5);
+    const words = fold(fullText(await seed('guancha')));
+    const b = shingleHashes(words.slice(0, Math.floor(words.length * 0.7)), 5);
+    const seeds = minhashSeeds(256, 7);
+    const sa = minhashSignature(a, seeds);
+    const sb = minhashSignature(b, seeds);
+    const estimate = sa.filter((v, i) => v === sb[i]).length / 256;
+    expect(Math.abs(estimate - jaccard(a, b))).toBeLessThan(0.08);
+  });
+
+  it('LSH proposes similar pairs, not all pairs', () => {
+    const seeds = minhashSeeds(128, 1);
+    const texts = ['中越两国外长在河内举行会谈双方同意加强合作', '中越两国外长在河内举行会谈双方同意加强合作。', '越南总理会见中国企业代表团并就投资交换意见', '东盟地区论坛在万象开幕各国外长出席会议'];
+    const signatures = texts.map((t) => minhashSignature(shingleHashes(fold(t), 5), seeds));
+    expect(lshCandidates(signatures, 32, 4)).toEqual([[0, 1]]);
+  });
+});
+
+describe('findSimilarTexts on the corpus', () => {
+  it('finds the Big5 traditional half-width copy of seed 000 as a near duplicate and reports its exact similarity', async () => {
+    const original = await seed('guancha');
+    const copy = await ingestFixture(path.join(CORPUS, 'hk/takungpao-20211203-wangyi-buithanhson.big5.html'), 'copy');
+    const other = await seed('vnaHanoi');
+    const units = [original, copy, other].map((a) => ({ id: a.id, folded: fold(fullText(a)) }));
+    const pairs = findSimilarTexts(units, params, 0.8);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]).toMatchObject({ a: '000_48b02b06e8cbab67.txt', b: 'copy', kind: 'near' });
+    expect(pairs[0]!.similarity).toBeGreaterThan(0.95);
+    expect(pairs[0]!.similarity).toBe(
+      Math.round(jaccard(shingleHashes(units[0]!.folded, 5), shingleHashes(units[1]!.folded, 5)) * 10_000) / 10_000,
+    );
+  });
+
+  it('calls a copy that differs only in punctuation width an exact duplicate', () => {
+    const units = [
+      { id: 'a', folded: fold('4月14日下午，习近平在河内同苏林举行会谈。双方同意妥善处理海上问题。') },
+      { id: 'b', folded: fold('4月14日下午, 习近平在河内同苏林举行会谈. 双方同意妥善处理海上问题.') },
+    ];
+    expect(findSimilarTexts(units, params, 0.8)).toEqual([{ a: 'a', b: 'b', similarity: 1, kind: 'exact' }]);
+  });
+});
