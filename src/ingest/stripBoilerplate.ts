@@ -138,7 +138,8 @@ function markTeasersAndLinkLines(lines: Line[]): void {
     const segments = line.text
       .split(new RegExp(HEADLINE_GAP.source, 'gu'))
       .filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
-    if (!TERMINAL.test(line.text) && segments.length >= 2) {
+    // Headlines carry no full stop; a line with one inside it is prose, whatever its spacing.
+    if (!TERMINAL.test(line.text) && !/[。！？]/u.test(line.text) && segments.length >= 2) {
       // Headlines of related articles run together on one line, with no sentence punctuation.
       line.removed = 'related-links';
     }

@@ -1,0 +1,80 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { CONFIG_FILE, SEEDS } from '../helpers.js';
+
+let stdout: string[];
+let stderr: string[];
+beforeEach(() => {
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'parallax-cli-'));
+}
+
+describe('parallax CLI', () => {
+  it('run prints the summary and the report path, exit 0', async () => {
+    const out = await tempDir();
+    const code = await main(['run', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out]);
+    expect(code).toBe(0);
+    const text = stdout.join('');
+    expect(text).toContain('articles: 5 ingested, 0 skipped, 0 failed');
+    expect(text).toContain('events: 5, covered by both sides: 0');
+    expect(text).toContain(`report: ${path.join(out, 'index.html')}`);
+  });
+
+  it('ingest stops after ingest and writes only its data', async () => {
+    const out = await tempDir();
+    expect(await main(['ingest', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out, '--quiet'])).toBe(0);
+    expect(stdout.join('')).toBe('');
+    await expect(readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).resolves.toContain('"outlet":"越通社"');
+    await expect(readFile(path.join(out, 'data/clusters.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('exit 2 on bad usage, exit 1 with one line naming the key on a bad --set', async () => {
+    expect(await main(['frobnicate'])).toBe(2);
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', SEEDS, '--set', 'thresholds.cluster=high', '--out', await tempDir()])).toBe(1);
+    expect(stderr.join('')).toContain('thresholds.cluster: expected number, got string "high"');
+    expect(stderr.join('')).not.toContain('    at ');
+  });
+
+  it('accounts for bad inputs in the manifest and still ingests the rest', async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, 'in'));
+    await writeFile(path.join(dir, 'in/empty.txt'), '');
+    await writeFile(path.join(dir, 'in/binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    await writeFile(path.join(dir, 'in/notes.docx'), 'x');
+    await writeFile(
+      path.join(dir, 'in/feed.jsonl'),
+      ['{"id":"ok","title":"王毅同裴青山会谈","text":"2021年9月11日，王毅在河内同越南外长裴青山举行会谈。双方同意加强合作。"}', '{broken', '{"id":"no-text","title":"x"}', '{"id":"ok","text":"2021年9月11日，王毅在河内同裴青山举行会谈。"}'].join('\n'),
+    );
+    const out = path.join(dir, 'out');
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', path.join(dir, 'in'), '--out', out, '--quiet'])).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    const reasons = Object.fromEntries(manifest.entries.map((e: { source: string; status: string; reason?: string; id: string }) => [path.basename(e.source), `${e.status}: ${e.reason ?? e.id}`]));
+    expect(reasons).toMatchObject({
+      'empty.txt': 'skipped: empty file',
+      'binary.txt': 'skipped: binary file (contains NUL bytes)',
+      'notes.docx': 'skipped: unsupported file type ".docx"',
+      'feed.jsonl:1': 'ingested: ok',
+      'feed.jsonl:3': 'skipped: line 3: has neither "text" nor "html"',
+      'feed.jsonl:4': 'ingested: ok~2',
+    });
+    expect(reasons['feed.jsonl:2']).toMatch(/^skipped: line 2: not valid JSON/u);
+    expect(manifest.totals).toEqual({ inputs: 7, ingested: 2, skipped: 5, failed: 0 });
+  });
+
+  it('exit 1 when nothing usable was found', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'empty.txt'), '');
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', dir, '--out', path.join(dir, 'out')])).toBe(1);
+    expect(stderr.join('')).toContain('no usable article found');
+  });
+});

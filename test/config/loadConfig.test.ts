@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { applyOverrides } from '../../src/config/applyOverrides.js';
+import { loadConfig, validateConfig } from '../../src/config/loadConfig.js';
+import { ConfigError } from '../../src/errors.js';
+import { CONFIG_FILE } from '../helpers.js';
+
+const written = () => parse(readFileSync(CONFIG_FILE, 'utf8')) as Record<string, any>;
+
+function problemsOf(config: unknown): string[] {
+  try {
+    validateConfig(config, 'test.yaml');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('config validation', () => {
+  it('loads the bundled config and normalises the cluster weights', async () => {
+    const config = await loadConfig(CONFIG_FILE);
+    const sum = Object.values(config.cluster.weights).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(1, 9);
+    expect(config.fingerprint.rows).toBe(4);
+    expect(Object.keys(config.sides)).toEqual(['cn', 'vn', 'hk']);
+  });
+
+  it('reports every problem at once, each with its key path', () => {
+    const config = written();
+    config.thresholds.cluster = 'high';
+    config.thresholds.align = 3;
+    config.fingerprint.colour = 'red';
+    delete config.thresholds.reuse;
+    const problems = problemsOf(config);
+    expect(problems).toHaveLength(4);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'fingerprint.colour: unknown key',
+        'thresholds.reuse: missing (expected number)',
+        'thresholds.cluster: expected number, got string "high"',
+        'thresholds.align: Too big: expected number to be <=1',
+      ]),
+    );
+  });
+
+  it('checks what the schema cannot: bands dividing permutations, regexes, sides without outlets', () => {
+    const config = written();
+    config.fingerprint.bands = 30;
+    config.boilerplate.dropLines.push('([unclosed');
+    config.sides.tw = { label: '台湾媒体' };
+    config.outlets[0].side = 'mars';
+    const problems = problemsOf(config);
+    expect(problems).toContain('fingerprint.bands: must divide fingerprint.permutations (128) evenly, got 30');
+    expect(problems.some((p) => p.startsWith(`boilerplate.dropLines[${config.boilerplate.dropLines.length - 1}]: regular expression does not compile`))).toBe(true);
+    expect(problems).toContain('sides.tw: no outlet uses this side');
+    expect(problems).toContain('outlets[0].side: "mars" is not one of sides (cn, vn, hk, tw)');
+  });
+
+  it('applies --set overrides as YAML scalars before validation', () => {
+    const config = applyOverrides(written(), ['thresholds.duplicate=0.85', 'cluster.weights.title=0']) as Record<string, any>;
+    expect(config.thresholds.duplicate).toBe(0.85);
+    expect(validateConfig(config, 'x').cluster.weights.title).toBe(0);
+    expect(() => applyOverrides(written(), ['thresholds.cluster.deep=1'])).toThrow('thresholds.cluster is not a section of the config');
+    expect(() => applyOverrides(written(), ['novalue'])).toThrow('expected key.path=value');
+  });
+});
