@@ -29,13 +29,17 @@ th { background: #f6f6f8; position: sticky; top: 0; }
 .verbatim { color: #1e6b34; } .reworded { color: #8a5a00; }
 ins { background: var(--bg-add); text-decoration: underline; color: inherit; }
 del { background: var(--bg-del); text-decoration: line-through; color: inherit; }
-.only { border-left: .3rem solid var(--rule); padding: .2rem .8rem; margin: .4rem 0; }
-.only.side-cn { border-color: var(--cn); } .only.side-vn { border-color: var(--vn); } .only.side-hk { border-color: var(--hk); }
+.only { border-left: .3rem solid var(--rule); padding: .2rem .8rem; margin: .4rem 0; background: #fafafa; }
+.only-cn { border-left-color: var(--cn); } .only-vn { border-left-color: var(--vn); } .only-hk { border-left-color: var(--hk); }
+td.date { white-space: nowrap; }
+td { overflow-wrap: anywhere; }
 .muted { color: var(--muted); font-size: .9rem; }
 .summary { display: flex; flex-wrap: wrap; gap: 1.5rem; margin: .5rem 0 1rem; }
 .summary div { min-width: 8rem; } .summary b { display: block; font-size: 1.4rem; }
 #only-diff:checked ~ section .pair.verbatim-pair { display: none; }
-@media (max-width: 48rem) { .pair { grid-template-columns: 1fr; } body { padding: .8rem; } th { position: static; } }
+@media (max-width: 48rem) { .pair { grid-template-columns: 1fr; } body { padding: .8rem; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; } table.stack thead { display: none; }
+  table.stack tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; } table.stack td { border: 0; padding: .1rem .3rem; } }
 @media print { body { max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; } .noprint { display: none; }
   .pair { break-inside: avoid; } th { position: static; } }
 `;

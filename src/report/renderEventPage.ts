@@ -35,7 +35,7 @@ function renderPair(pair: AlignedPassage, sides: [string, string], config: Resol
 function sourcesTable(articles: Article[], comparison: EventComparison, config: ResolvedConfig): Html {
   const relation = new Map(comparison.relations.map((r) => [r.articleId, r]));
   const representative = new Map(comparison.representatives.map((r) => [r.articleId, r]));
-  return html`<table>
+  return html`<table class="stack">
 <thead><tr><th>媒体 Outlet</th><th>一方 Side</th><th>标题 Headline</th><th>发布 Published</th><th>关系 Relation</th></tr></thead>
 <tbody>${articles.map((a) => {
     const rel = relation.get(a.id);
@@ -86,7 +86,7 @@ ${comparison.aligned.length ? comparison.aligned.map((p) => renderPair(p, sides,
 <h2>仅一方报道 Only on one side</h2>
 ${sides.map(
   (side) => html`<h3>${sideBadge(side, config)} 独有 <span class="muted">(${onlyBySide(side).length})</span></h3>
-${onlyBySide(side).map((p) => html`<p class="only side-${side}">${p.text} <span class="muted">${p.paragraphId}</span></p>`)}`,
+${onlyBySide(side).map((p) => html`<p class="only only-${side}">${p.text} <span class="muted">${p.paragraphId}</span></p>`)}`,
 )}
 </section>`
     : html`<p class="muted">此事件只有一方的中文报道，没有可对比的另一方。</p>

@@ -27,15 +27,17 @@ export function renderIndex(input: IndexInput, config: ResolvedConfig): string {
 <div><b>${input.duplicates.length}</b>组重复 duplicate pairs</div>
 <div><b>${input.totals.skipped + input.totals.failed}</b>未收录 not ingested (<a href="manifest.json">manifest</a>)</div>
 </div>
-<table>
+<table class="stack">
 <thead><tr><th>日期 Date</th><th>事件 Event</th><th>地点 Place</th><th>参与者 Participants</th>${sideIds.map(
     (s) => html`<th>${sideBadge(s, config)}</th>`,
   )}<th>篇数 Articles</th></tr></thead>
 <tbody>${clusters.map((c) => {
     const members = c.articles.map((id) => articles.get(id)!);
-    const title = members[0]!.title;
+    // The headline of the article that stands for the first side, not of whichever copy sorts first.
+    const representative = input.comparisons.get(c.id)?.representatives[0]?.articleId;
+    const title = (representative && articles.get(representative)?.title) || members[0]!.title;
     return html`<tr>
-<td>${c.eventDate ?? '—'}</td>
+<td class="date">${c.eventDate ?? '—'}</td>
 <td>${input.pages.has(c.id) ? html`<a href="events/${c.id}.html">${title}</a>` : title}</td>
 <td>${c.places.join('、') || '—'}</td>
 <td>${c.people.join('、') || '—'}</td>
