@@ -4,8 +4,10 @@ import type { Article, SimilarPair } from '../types.js';
 /**
  * Which article pairs are worth scoring. Blocking, never all pairs: two articles become candidates
  * when they name the same participant (or the same event place) on event dates within the window,
- * or when they are duplicates. A key shared by more than `maxBlockSize` articles is too common to
- * say anything and is passed over, which keeps the work near-linear in the corpus size.
+ * or when they are duplicates. An article that names no known participant (the gazetteer cannot know
+ * every provincial official) also pairs with the articles of its event days, to be scored on date,
+ * place and text. A key shared by more than `maxBlockSize` articles is too common to say anything
+ * and is passed over, which keeps the work near-linear in the corpus size.
  */
 export function candidatePairs(
   articles: Article[],
@@ -20,8 +22,12 @@ export function candidatePairs(
     if (article.eventPlace) keys.push(`l:${article.eventPlace}|${day}`);
     return keys;
   };
+  const queryKeysOf = (article: Article, date: string | null): string[] =>
+    article.participants.length === 0 && date ? [...keysOf(article, date), `d:${date}`] : keysOf(article, date);
   articles.forEach((article, i) => {
-    for (const key of keysOf(article, article.eventDate)) {
+    const own = keysOf(article, article.eventDate);
+    if (article.eventDate) own.push(`d:${article.eventDate}`);
+    for (const key of own) {
       const block = index.get(key);
       if (block) block.push(i);
       else index.set(key, [i]);
@@ -42,7 +48,7 @@ export function candidatePairs(
       ? Array.from({ length: 2 * windowDays + 1 }, (_, k) => addDays(article.eventDate!, k - windowDays))
       : [null];
     for (const date of dates) {
-      for (const key of keysOf(article, date)) {
+      for (const key of queryKeysOf(article, date)) {
         const block = index.get(key);
         if (!block || block.length > maxBlockSize) continue;
         for (const j of block) add(i, j);

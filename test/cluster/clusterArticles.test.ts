@@ -81,3 +81,16 @@ describe('clusterArticles', () => {
     expect(participantAgreement(['王毅', '裴青山'], ['裴青山'], people)).toBe(1);
   });
 });
+
+describe('candidate pairs for articles that name no known participant', () => {
+  it('pairs them with the articles of their event days, so text and place can still join them', async () => {
+    const config = await testConfig();
+    const [talks0911] = articles;
+    const anonymous = { ...talks0911!, id: 'no-people', participants: [], people: [] };
+    const { clusters, links } = clusterArticles([talks0911!, anonymous, articles[4]!], [], config);
+    const link = links.find((l) => [l.a, l.b].includes('no-people'))!;
+    expect(link.features.participants).toBe(0);
+    expect(links.some((l) => [l.a, l.b].includes('no-people') && [l.a, l.b].includes(articles[4]!.id))).toBe(false);
+    expect(clusters.find((c) => c.articles.includes('no-people'))!.articles).toContain(talks0911!.id);
+  });
+});
