@@ -3,6 +3,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { writeOutputs } from '../pipeline/writeOutputs.js';
+import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { summarizeRun } from './summarizeRun.js';
 
 interface CommonArgs {
@@ -62,12 +63,14 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      process.stderr.write(`parallax: ${message}\nRun "parallax --help" for usage.\n`);
+      // yargs reports its own usage problems (unknown or missing options) as YError: those are exit 2.
+      if (error && error.name !== 'YError') throw error;
+      process.stderr.write(`parallax: ${message ?? error?.message}\nRun "parallax --help" for usage.\n`);
       exitCode = 2;
     });
   for (const { name, stage, describe } of COMMANDS) {
     cli = cli.command(name, describe, {}, async (args) => {
+      if (exitCode === 2) return;
       try {
         await execute(name, stage, args as unknown as CommonArgs);
       } catch (error) {
@@ -76,6 +79,46 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
   }
+  // With exitProcess(false) yargs still calls a handler after reporting a usage failure.
+  const evaluation = (run: (args: EvaluateArgs) => Promise<void>) => async (args: unknown) => {
+    if (exitCode === 2) return;
+    try {
+      await run(args as EvaluateArgs);
+    } catch (error) {
+      reportError(error, debug);
+      exitCode = 1;
+    }
+  };
+  cli = cli
+    .command(
+      'eval',
+      'Score the clusters against gold labels: B-cubed and pairwise precision, recall, F1, and the worst errors',
+      (y) =>
+        y
+          .option('gold', { type: 'string', demandOption: true, describe: 'Gold labels: {"<id>": "<event>"} JSON or {"id","event"} JSONL' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      evaluation(evaluateCommand),
+    )
+    .command(
+      'tune',
+      'Score every point of a threshold grid against gold labels; writes tune.json and tune.html',
+      (y) =>
+        y
+          .option('gold', { type: 'string', demandOption: true, describe: 'Gold labels file' })
+          .option('grid', { type: 'string', array: true, demandOption: true, describe: 'key=from:to:step or key=a,b,c (repeatable)' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      evaluation(tuneCommand),
+    )
+    .command(
+      'explain <a> <b>',
+      'Show every feature behind the cluster decision for two articles',
+      (y) =>
+        y
+          .positional('a', { type: 'string', describe: 'article id' })
+          .positional('b', { type: 'string', describe: 'article id' })
+          .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+      evaluation(explainCommand),
+    );
   try {
     await cli.parseAsync();
   } catch (error) {

@@ -51,15 +51,20 @@ function byFrequency(values: string[]): string[] {
  * a chain of individually plausible links can never join two meetings on different days.
  * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
  */
-export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
-  const places = buildGazetteer(config.places).entries;
-  const context: LinkContext = {
+/** What scoring a pair needs, built once per corpus: gazetteers, duplicate lookup, normalised texts. */
+export function createLinkContext(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
+  return {
     config,
-    places,
+    places: buildGazetteer(config.places).entries,
     people: new Map(config.people.map((p) => [p.name, p])),
     duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
     texts: new Map(articles.map((a) => [a.id, textsForLinking(a)])),
   };
+}
+
+export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
+  const context = createLinkContext(articles, duplicates, config);
+  const { places } = context;
   const window = config.thresholds.dateWindowDays;
   const links = candidatePairs(articles, duplicates, window, config.cluster.maxBlockSize).map(([i, j]) => ({
     i,

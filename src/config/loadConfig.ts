@@ -54,8 +54,8 @@ function describeIssue(issue: core.$ZodIssue, written: unknown): string[] {
   return [`${at}: ${issue.message}`];
 }
 
-/** Reads a YAML config file, applies `--set` overrides, validates and resolves it. */
-export async function loadConfig(file: string, overrides: string[] = []): Promise<ResolvedConfig> {
+/** Reads a YAML config file as written (before validation), for callers that vary it, like `tune`. */
+export async function loadWrittenConfig(file: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -69,5 +69,10 @@ export async function loadConfig(file: string, overrides: string[] = []): Promis
       document.errors.map((e) => `YAML syntax at line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`),
     );
   }
-  return validateConfig(applyOverrides(document.toJS(), overrides), file);
+  return document.toJS() as unknown;
+}
+
+/** Reads a YAML config file, applies `--set` overrides, validates and resolves it. */
+export async function loadConfig(file: string, overrides: string[] = []): Promise<ResolvedConfig> {
+  return validateConfig(applyOverrides(await loadWrittenConfig(file), overrides), file);
 }

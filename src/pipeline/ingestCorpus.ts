@@ -1,6 +1,8 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { buildArticle, createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ManifestEntry, RawDocument } from '../types.js';
+import { collectInputs } from './collectInputs.js';
+import { readDocuments } from './readDocuments.js';
 
 export interface IngestResult {
   articles: Article[];
@@ -41,4 +43,12 @@ export function ingestDocuments(documents: RawDocument[], config: ResolvedConfig
     manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
   }
   return { articles, manifest };
+}
+
+/** The ingest stage from `--input` paths: find the files, read them, build the articles. */
+export async function ingestInputs(inputs: string[], config: ResolvedConfig): Promise<IngestResult> {
+  const files = await collectInputs(inputs);
+  const { documents, refused } = await readDocuments(files, config);
+  const ingested = ingestDocuments(documents, config);
+  return { articles: ingested.articles, manifest: [...refused, ...ingested.manifest] };
 }

@@ -3,9 +3,7 @@ import { clusterArticles } from '../cluster/clusterArticles.js';
 import { compareEvent } from '../compare/compareEvent.js';
 import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
 import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
-import { collectInputs } from './collectInputs.js';
-import { ingestDocuments } from './ingestCorpus.js';
-import { readDocuments } from './readDocuments.js';
+import { ingestInputs } from './ingestCorpus.js';
 
 export type StageName = 'ingest' | 'dupes' | 'cluster' | 'report';
 const ORDER: StageName[] = ['ingest', 'dupes', 'cluster', 'report'];
@@ -33,12 +31,7 @@ async function timed<T>(timings: Record<string, number>, stage: string, work: ()
 export async function runPipeline(inputs: string[], config: ResolvedConfig, through: StageName): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  const { articles, manifest } = await timed(timings, 'ingest', async () => {
-    const files = await collectInputs(inputs);
-    const { documents, refused } = await readDocuments(files, config);
-    const ingested = ingestDocuments(documents, config);
-    return { articles: ingested.articles, manifest: [...refused, ...ingested.manifest] };
-  });
+  const { articles, manifest } = await timed(timings, 'ingest', () => ingestInputs(inputs, config));
   const result: PipelineResult = { through, articles, manifest, timings };
   if (!upTo('dupes')) return result;
   const { duplicates, reuse } = await timed(timings, 'fingerprint', () => fingerprintCorpus(articles, config));

@@ -77,4 +77,19 @@ describe('parallax CLI', () => {
     expect(await main(['run', '--config', CONFIG_FILE, '--input', dir, '--out', path.join(dir, 'out')])).toBe(1);
     expect(stderr.join('')).toContain('no usable article found');
   });
+
+  it('eval, tune and explain print their evidence; eval without --gold is bad usage', async () => {
+    const gold = path.join(CONFIG_FILE, '../../fixtures/gold.json');
+    const corpus = path.join(CONFIG_FILE, '../../fixtures/corpus');
+    expect(await main(['eval', '--config', CONFIG_FILE, '--input', corpus, '--gold', gold])).toBe(0);
+    expect(stdout.join('')).toContain('B-cubed   precision 1.000  recall 1.000  F1 1.000');
+    const out = await tempDir();
+    expect(await main(['tune', '--config', CONFIG_FILE, '--input', corpus, '--gold', gold, '--grid', 'thresholds.cluster=0.3,0.5', '--out', out])).toBe(0);
+    await expect(readFile(path.join(out, 'tune.html'), 'utf8')).resolves.toContain('<svg');
+    expect(await main(['explain', 'seeds/001_04b9df7d89f70d67.txt', 'cn/mfa-20210911-wangyi-buithanhson.html', '--config', CONFIG_FILE, '--input', corpus])).toBe(0);
+    expect(stdout.join('')).toContain('→ linked');
+    expect(await main(['explain', 'nope', 'seeds/001_04b9df7d89f70d67.txt', '--config', CONFIG_FILE, '--input', corpus])).toBe(1);
+    expect(stderr.join('')).toContain('no article "nope"');
+    expect(await main(['eval', '--config', CONFIG_FILE])).toBe(2);
+  });
 });

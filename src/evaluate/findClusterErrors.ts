@@ -1,0 +1,63 @@
+import type { ClusterLink, EventCluster } from '../types.js';
+import type { GoldLabels } from './readGold.js';
+
+export interface MergedEvent {
+  clusterId: string;
+  /** Gold label → the cluster's articles with that label. */
+  events: Record<string, string[]>;
+  /** The accepted links that joined articles of different gold events. */
+  joinedBy: ClusterLink[];
+}
+
+export interface SplitEvent {
+  event: string;
+  /** Cluster id → the event's articles in that cluster. */
+  parts: Record<string, string[]>;
+  /** The strongest scored pair across the parts and why it was not taken; null when no pair was a candidate. */
+  closest: ClusterLink | null;
+}
+
+export interface ClusterErrors {
+  merged: MergedEvent[];
+  split: SplitEvent[];
+}
+
+/** The worst clustering errors against gold labels, largest first, each with the link evidence behind it. */
+export function findClusterErrors(clusters: EventCluster[], links: ClusterLink[], gold: GoldLabels, limit = 5): ClusterErrors {
+  const merged: MergedEvent[] = [];
+  const clusterOf = new Map<string, string>();
+  for (const cluster of clusters) {
+    const events: Record<string, string[]> = {};
+    for (const id of cluster.articles) {
+      clusterOf.set(id, cluster.id);
+      const label = gold.get(id);
+      if (label) (events[label] ??= []).push(id);
+    }
+    if (Object.keys(events).length > 1) {
+      const joinedBy = cluster.links.filter(
+        (l) => (l.decision === 'linked' || l.decision === 'duplicate') && gold.get(l.a) && gold.get(l.b) && gold.get(l.a) !== gold.get(l.b),
+      );
+      merged.push({ clusterId: cluster.id, events, joinedBy });
+    }
+  }
+  const byEvent = new Map<string, Record<string, string[]>>();
+  for (const [id, label] of gold) {
+    const cluster = clusterOf.get(id);
+    if (!cluster) continue;
+    const parts = byEvent.get(label) ?? {};
+    (parts[cluster] ??= []).push(id);
+    byEvent.set(label, parts);
+  }
+  const split: SplitEvent[] = [];
+  for (const [event, parts] of byEvent) {
+    if (Object.keys(parts).length < 2) continue;
+    const across = links
+      .filter((l) => gold.get(l.a) === event && gold.get(l.b) === event && clusterOf.get(l.a) !== clusterOf.get(l.b))
+      .sort((x, y) => y.score - x.score);
+    split.push({ event, parts, closest: across[0] ?? null });
+  }
+  const size = (groups: Record<string, string[]>) => Object.values(groups).reduce((n, g) => n + g.length, 0);
+  merged.sort((x, y) => size(y.events) - size(x.events) || x.clusterId.localeCompare(y.clusterId));
+  split.sort((x, y) => size(y.parts) - size(x.parts) || x.event.localeCompare(y.event));
+  return { merged: merged.slice(0, limit), split: split.slice(0, limit) };
+}
