@@ -14,6 +14,8 @@ export interface RawDocument {
   source: string;
   format: InputFormat;
   encoding: string;
+  /** Characters that could not be decoded and were replaced with U+FFFD. */
+  undecodable?: number;
   /** Decoded text of the file or the record's `text`/`html`. */
   body: string;
   /** Whether `body` is HTML (JSONL `html`, .html files, Markdown bodies made of HTML). */

@@ -47,6 +47,13 @@ function firstTimestamp(lines: string[]): string | undefined {
 export function buildArticle(raw: RawDocument, context: IngestContext): BuildResult {
   const { config } = context;
   const diagnostics: Diagnostic[] = [];
+  if (raw.undecodable) {
+    diagnostics.push({
+      level: 'warning',
+      code: 'undecodable-bytes',
+      message: `${raw.undecodable} characters could not be decoded as ${raw.encoding} and show as U+FFFD`,
+    });
+  }
   const page = parseRawDocument(raw);
   const title = (page.given.title ?? page.title ?? '').trim();
   const stripped = stripBoilerplate(page.blocks, title || null, context.rules);

@@ -17,7 +17,8 @@ export interface HtmlBlocks {
  * element, `<br>` as a line break. Images are dropped (their alt text is a caption, not text).
  */
 export function htmlToBlocks($: cheerio.CheerioAPI, root: cheerio.Cheerio<AnyNode>): HtmlBlocks {
-  const scope = root.clone();
+  // Several roots (a standfirst and the body beside it) are read in document order under one wrapper.
+  const scope = root.length > 1 ? $('<div></div>').append(root.clone()) : root.clone();
   scope.find(NEVER_CONTENT).remove();
   const captions = scope
     .find(CAPTIONS)

@@ -7,6 +7,9 @@ export const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\
 export const PAGE_STAMP =
   /^(?:(?:发布|发稿)?时间[:：]\s*)?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s+来源[:：]\s*(\S+))?$/u;
 
+/** `13/10/2024 20:30`, `Chủ nhật, 13/10/2024 - 20:30`: the day-first stamp of Vietnamese pages. */
+export const DAY_FIRST_STAMP = /^(?:[^\d]{0,24})?(\d{1,2}\/\d{1,2}\/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2})?(?:\s*(?:GMT|UTC)?[+-]?\d{0,2})?$/u;
+
 /**
  * A plain-text page dump (seeds 001–004): the title is the first non-empty line; every other
  * line is a block. Blank lines are kept as empty strings: they separate paragraphs, and a caption
@@ -19,10 +22,12 @@ export function parseTextDump(text: string): ParsedPage {
   const blocks = first >= 0 ? lines.slice(first + 1) : [];
   const timestampLines = blocks.filter((l) => LAYOUT_TIMESTAMP.test(l));
   // Only near the top: a date line further down is part of the text or of a related-news list.
-  const stamp = blocks.slice(0, 6).map((l) => PAGE_STAMP.exec(l)).find((m) => m !== null);
+  const top = blocks.slice(0, 6);
+  const stamp = top.map((l) => PAGE_STAMP.exec(l)).find((m) => m !== null);
+  const dayFirst = top.map((l) => DAY_FIRST_STAMP.exec(l)).find((m) => m !== null);
   return {
     title,
     blocks,
-    meta: { timestampLines, published: stamp?.[1], siteName: stamp?.[2] },
+    meta: { timestampLines, published: stamp?.[1] ?? dayFirst?.[1], siteName: stamp?.[2] },
   };
 }

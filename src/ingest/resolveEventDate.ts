@@ -19,7 +19,7 @@ interface DateMention {
 }
 
 /** Verbs that report a meeting or visit: the sentence holding the event date usually has one. */
-const EVENT_VERB = /会谈|会见|会晤|通电话|通话|举行|出席|访问|访华|访越|主持|签署|召开|接见|举办|抵达|同.{1,20}会面|视频会|tiếp|hội đàm|gặp|điện đàm|thăm/u;
+const EVENT_VERB = /会谈|会见|会晤|通电话|通话|举行|出席|访问|访华|访越|主持|签署|召开|接见|举办|抵达|同.{1,20}会面|视频会|tiếp|hội đàm|hội kiến|gặp|điện đàm|thăm|chủ trì/iu;
 /** Dates that bound a period rather than mark an event: `截至2022年6月`, `自…以来`, `(10月20日至23日)`. */
 const PERIOD_BEFORE = /(截至|截止|自|从|到|直至|至|以来|since|từ)\s*$/u;
 const PERIOD_AFTER = /^\s*(以来|起|前|后|之前|以后|左右)/u;
@@ -27,7 +27,8 @@ const PERIOD_AFTER = /^\s*(以来|起|前|后|之前|以后|左右)/u;
 const FULL_OR_MONTH_DAY =
   /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*[至到—-]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?/gu;
 const BARE_DAY = /(?<![\d月年\/.-])(\d{1,2})\s*日(?:\s*[至到—-]\s*\d{1,2}\s*日)?(?![\d报])/gu;
-const VIETNAMESE_DATE = /ngày\s+(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?/giu;
+/** `ngày 11/9/2021`, `Chiều 13/10`, `sáng 11-9`: a day and month after a Vietnamese day word. */
+const VIETNAMESE_DATE = /(?:ngày|sáng|chiều|tối|trưa|đêm)\s+(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?/giu;
 const NUMERIC_DATE = /(?<!\d)(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/gu;
 
 function insideParentheses(sentence: string, index: number): boolean {

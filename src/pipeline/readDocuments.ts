@@ -61,6 +61,10 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
   if (bytes.length === 0) return refuse('skipped', 'empty file');
   if (looksBinary(bytes)) return refuse('skipped', 'binary file (contains NUL bytes)');
   const decoded = decodeBytes(bytes);
+  // A file that is mostly replacement characters is in an encoding we do not read; say so, do not guess.
+  if (decoded.replaced > Math.max(16, decoded.text.length * 0.05)) {
+    return refuse('skipped', `undecodable: ${decoded.replaced} characters could not be read as ${decoded.encoding}`);
+  }
   if (format !== 'jsonl') {
     const actual = sniffFormat(decoded.text, format);
     return {
@@ -70,6 +74,7 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
           source: file.path,
           format: actual,
           encoding: decoded.encoding,
+          ...(decoded.replaced ? { undecodable: decoded.replaced } : {}),
           body: decoded.text,
           bodyIsHtml: actual === 'html',
           given: {},

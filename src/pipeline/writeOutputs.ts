@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventPage } from '../report/renderEventPage.js';
@@ -51,9 +52,21 @@ export interface WriteContext {
   inputs: string[];
 }
 
-/** Writes what the stages produced; the files a stage did not reach are left as they were. */
+/** Outputs of the stages after each command's last one: stale if left from an earlier, longer run. */
+const LATER_OUTPUTS: Record<PipelineResult['through'], string[]> = {
+  ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'events', 'index.html'],
+  dupes: ['data/clusters.json', 'data/links.jsonl', 'events', 'index.html'],
+  cluster: ['events', 'index.html'],
+  report: [],
+};
+
+/**
+ * Writes what the stages produced, and removes what an earlier run into the same folder left from
+ * stages this run did not reach, so the folder always describes one run.
+ */
 export async function writeOutputs(result: PipelineResult, config: ResolvedConfig, context: WriteContext): Promise<string[]> {
   const { out } = context;
+  for (const stale of LATER_OUTPUTS[result.through]) await rm(path.join(out, stale), { recursive: true, force: true });
   const written: string[] = [];
   const write = async (relative: string, content: string) => {
     await writeAtomic(path.join(out, relative), content);

@@ -31,7 +31,8 @@ describe('evaluation on the fixtures', () => {
     const result = await tuneGrid(cache, written, [parseGridAxis('thresholds.cluster=0.3,0.5')], gold, CONFIG_FILE);
     const [loose, bundled] = result.points;
     expect(loose!.scores.bcubed.f1).toBeLessThan(bundled!.scores.bcubed.f1);
-    expect(loose!.scores.bcubed.precision).toBe(0.9);
+    // 20 articles alone in their event score 1; the merged five score 3/5 (three of them) and 2/5 (two).
+    expect(loose!.scores.bcubed.precision).toBe(0.904);
     expect(result.best).toBe(1);
   });
 
