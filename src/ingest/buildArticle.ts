@@ -55,6 +55,7 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
     });
   }
   const page = parseRawDocument(raw);
+  if (page.frontMatterError) diagnostics.push({ level: 'warning', code: 'bad-front-matter', message: page.frontMatterError });
   const title = (page.given.title ?? page.title ?? '').trim();
   const stripped = stripBoilerplate(page.blocks, title || null, context.rules);
   const removed = [...page.captions.map((text) => ({ reason: 'caption' as const, text })), ...stripped.removed];

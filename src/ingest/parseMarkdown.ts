@@ -1,7 +1,6 @@
 import * as cheerio from 'cheerio';
 import { parse as parseYaml } from 'yaml';
 import type { GivenFields, ParsedPage } from '../types.js';
-import { ParallaxError } from '../errors.js';
 import { htmlToBlocks, looksLikeHtml } from './htmlToBlocks.js';
 
 const FRONT_MATTER = /^\s*---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -16,16 +15,20 @@ function asString(value: unknown): string | undefined {
  * A Markdown file with YAML front matter (seed 000 starts with a blank line before `---`).
  * The front matter's fields are stated facts; the body may be HTML or Markdown text.
  */
-export function parseMarkdown(text: string): ParsedPage & { given: GivenFields; captions: string[] } {
+export function parseMarkdown(
+  text: string,
+): ParsedPage & { given: GivenFields; captions: string[]; frontMatterError?: string } {
   const match = FRONT_MATTER.exec(text);
   let front: Record<string, unknown> = {};
   let body = text;
+  let frontMatterError: string | undefined;
   if (match) {
     try {
       const parsed = parseYaml(match[1] ?? '') as unknown;
       if (parsed && typeof parsed === 'object') front = parsed as Record<string, unknown>;
     } catch (error) {
-      throw new ParallaxError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      // The body is still the article; losing the front matter's fields is a warning, not a reason to drop it.
+      frontMatterError = `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`;
     }
     body = text.slice(match[0].length);
   }
@@ -59,6 +62,7 @@ export function parseMarkdown(text: string): ParsedPage & { given: GivenFields; 
     blocks,
     captions,
     given,
+    ...(frontMatterError ? { frontMatterError } : {}),
     meta: { published: given.published, url: given.url, timestampLines: [] },
   };
 }

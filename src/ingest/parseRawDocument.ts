@@ -5,7 +5,7 @@ import { parseHtmlPage } from './parseHtmlPage.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseTextDump } from './parseTextDump.js';
 
-export type ReadPage = ParsedPage & { given: GivenFields; captions: string[] };
+export type ReadPage = ParsedPage & { given: GivenFields; captions: string[]; frontMatterError?: string };
 
 /** Dispatches on the input's format; every reader returns the same page shape. */
 export function parseRawDocument(raw: RawDocument): ReadPage {
