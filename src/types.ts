@@ -188,13 +188,84 @@ export interface ArticleRelation {
   of: string | null;
 }
 
+export type EventKind = 'call' | 'committee' | 'talks' | 'meeting' | 'visit' | 'other';
+
+export interface SideLead {
+  side: string;
+  articleId: string;
+  title: string;
+  lead: string;
+}
+
+export interface TopicCoverage {
+  topic: string;
+  label: string;
+  /** Characters of the sentences that name one of the topic's terms. */
+  chars: number;
+  /** Those characters as a share of the article's text. */
+  share: number;
+  /** Paragraph number (1-based) where the topic first comes up; null if never. */
+  firstParagraph: number | null;
+}
+
+export interface TermCount {
+  name: string;
+  counts: Record<string, number>;
+}
+
+export interface Voice {
+  speaker: string;
+  statements: number;
+  chars: number;
+  /** The first statement, for the reader to see what kind of thing was said. */
+  example: string;
+}
+
+export interface Figure {
+  /** As written, e.g. `2000亿美元`. */
+  text: string;
+  value: number;
+  unit: string;
+  context: string;
+  paragraphId: string;
+}
+
+export interface FigureComparison extends Figure {
+  side: string;
+  /** `only`: the other side gives no figure in this unit; `differs`: it gives another value in a similar context. */
+  flag: 'only' | 'differs' | 'matches';
+  counterpart: string | null;
+}
+
+export interface SideFraming {
+  side: string;
+  articleId: string;
+  chars: number;
+  topics: TopicCoverage[];
+  terms: TermCount[];
+  voices: Voice[];
+  figures: Figure[];
+}
+
+export interface Divergence {
+  score: number;
+  components: { unaligned: number; topics: number; terms: number };
+  /** What drives the score: the longest passages only one side has, the topics the sides weigh most differently. */
+  drivers: { passages: OneSidePassage[]; topics: { topic: string; label: string; difference: number }[] };
+}
+
 export interface EventComparison {
   clusterId: string;
+  kind: EventKind;
   sides: [string, string] | null;
   representatives: Representative[];
   relations: ArticleRelation[];
+  leads: SideLead[];
   aligned: AlignedPassage[];
   onlyIn: OneSidePassage[];
+  framing: SideFraming[];
+  figures: FigureComparison[];
+  divergence: Divergence | null;
 }
 
 export type ManifestStatus = 'ingested' | 'skipped' | 'failed';

@@ -1,42 +1,81 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
+import { buildGazetteer, type Gazetteer } from '../ingest/matchGazetteer.js';
+import type { Article, EventCluster, EventComparison, SideFraming, SimilarPair } from '../types.js';
 import { alignPassages } from './alignPassages.js';
+import { classifyEventKind } from './classifyEventKind.js';
 import { classifyRelations } from './classifyRelations.js';
+import { countTerms } from './countTerms.js';
+import { compareFigures, extractFigures } from './extractFigures.js';
+import { extractVoices } from './extractVoices.js';
+import { measureTopics } from './measureTopics.js';
 import { pickRepresentatives } from './pickRepresentatives.js';
+import { scoreDivergence } from './scoreDivergence.js';
+
+/** What comparing needs besides the event, built once per run. */
+export interface CompareContext {
+  config: ResolvedConfig;
+  people: Gazetteer;
+}
+
+export function createCompareContext(config: ResolvedConfig): CompareContext {
+  return { config, people: buildGazetteer(config.people) };
+}
+
+function frame(article: Article, side: string, context: CompareContext): SideFraming {
+  const { config } = context;
+  return {
+    side,
+    articleId: article.id,
+    chars: article.paragraphs.reduce((n, p) => n + p.text.length, 0),
+    topics: measureTopics(article, config.topics),
+    terms: countTerms(article, config.terms),
+    voices: extractVoices(article, context.people, config.compare.speechVerbs),
+    figures: extractFigures(article),
+  };
+}
 
 /**
- * The compare stage for one event: which articles are originals, which stands for each side, and
- * (when two sides covered it in Chinese) the aligned passages, their diffs and what only one side says.
+ * The compare stage for one event: which articles are originals, which stands for each side, what
+ * each side put first, how each frames the event (topics, terms, voices, figures), and, when two
+ * sides covered it in Chinese, the aligned passages, their diffs, what only one side says and how
+ * far the two diverge.
  */
 export function compareEvent(
   cluster: EventCluster,
   articles: Map<string, Article>,
   duplicates: SimilarPair[],
-  config: ResolvedConfig,
+  context: CompareContext,
 ): EventComparison {
+  const { config } = context;
   const members = cluster.articles.map((id) => articles.get(id)!);
   const relations = classifyRelations(members, duplicates);
-  const sideOrder = Object.keys(config.sides);
-  const representatives = pickRepresentatives(members, relations, sideOrder);
-  // Vietnamese-language reports join events through their facts but are not diffed against Chinese text.
-  const comparable = representatives.filter((r) => articles.get(r.articleId)!.language === 'zh');
+  const representatives = pickRepresentatives(members, relations, Object.keys(config.sides));
+  const chosen = representatives.map((r) => ({ side: r.side, article: articles.get(r.articleId)! }));
   const base: EventComparison = {
     clusterId: cluster.id,
+    kind: classifyEventKind(chosen.flatMap(({ article }) => [article.title, article.paragraphs[0]?.text ?? ''])),
     sides: null,
     representatives,
     relations,
+    leads: chosen.map(({ side, article }) => ({ side, articleId: article.id, title: article.title, lead: article.paragraphs[0]?.text ?? '' })),
     aligned: [],
     onlyIn: [],
+    framing: chosen.map(({ side, article }) => frame(article, side, context)),
+    figures: [],
+    divergence: null,
   };
+  // Vietnamese-language reports join events through their facts but are not diffed against Chinese text.
+  const comparable = chosen.filter(({ article }) => article.language === 'zh');
   if (comparable.length < 2) return base;
-  const [left, right] = comparable as [typeof comparable[0], typeof comparable[0]];
+  const [left, right] = comparable as [(typeof comparable)[0], (typeof comparable)[0]];
   const sides: [string, string] = [left.side, right.side];
-  const alignment = alignPassages(
-    articles.get(left.articleId)!,
-    articles.get(right.articleId)!,
+  const alignment = alignPassages(left.article, right.article, sides, config.thresholds.align, config.compare.diffTimeoutMs);
+  const framing = [base.framing.find((f) => f.side === left.side)!, base.framing.find((f) => f.side === right.side)!] as [SideFraming, SideFraming];
+  return {
+    ...base,
     sides,
-    config.thresholds.align,
-    config.compare.diffTimeoutMs,
-  );
-  return { ...base, sides, ...alignment };
+    ...alignment,
+    figures: compareFigures(sides, [framing[0].figures, framing[1].figures]),
+    divergence: scoreDivergence(framing, alignment.onlyIn),
+  };
 }

@@ -29,6 +29,8 @@ export interface ResolvedConfig {
     endMarkers: string[];
   };
   compare: ParsedConfig['compare'];
+  topics: ParsedConfig['topics'];
+  terms: ParsedConfig['terms'];
   sides: Record<string, { label: string; utcOffsetMinutes: number }>;
   outlets: ResolvedOutlet[];
   people: GazetteerEntry[];
@@ -93,6 +95,11 @@ export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; p
     if (!usedSides.has(side)) problems.push(`sides.${side}: no outlet uses this side`);
   }
 
+  const topicNames = new Set<string>();
+  parsed.topics.forEach((topic, i) => {
+    if (topicNames.has(topic.name)) problems.push(`topics[${i}].name: "${topic.name}" is defined twice`);
+    topicNames.add(topic.name);
+  });
   const people = uniqueEntries(parsed.people, 'people', problems);
   const places = uniqueEntries(parsed.places, 'places', problems);
   const placeNames = new Set(places.map((p) => p.name));
@@ -121,6 +128,8 @@ export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; p
       endMarkers: parsed.boilerplate.endMarkers,
     },
     compare: parsed.compare,
+    topics: parsed.topics,
+    terms: parsed.terms,
     sides: Object.fromEntries(
       Object.entries(parsed.sides).map(([id, s]) => [
         id,

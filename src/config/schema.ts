@@ -83,7 +83,21 @@ export const configSchema = z.strictObject({
   }),
   compare: z.strictObject({
     diffTimeoutMs: z.number().int().positive().default(200),
+    speechVerbs: z.array(nonEmpty).min(1),
   }),
+  topics: z.array(
+    z.strictObject({
+      name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic names are lower-case words joined by -'),
+      label: nonEmpty,
+      terms: z.array(nonEmpty).min(1),
+    }),
+  ),
+  terms: z.array(
+    z.strictObject({
+      name: nonEmpty,
+      variants: z.array(nonEmpty).min(2),
+    }),
+  ),
   sides: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'side ids are lower-case words'), sideSchema),
   outlets: z.array(outletSchema),
   people: z.array(personSchema),

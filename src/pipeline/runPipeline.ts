@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { clusterArticles } from '../cluster/clusterArticles.js';
-import { compareEvent } from '../compare/compareEvent.js';
+import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
 import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
 import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
@@ -41,10 +41,9 @@ export async function runPipeline(inputs: string[], config: ResolvedConfig, thro
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   const byId = new Map(articles.map((a) => [a.id, a]));
-  result.comparisons = await timed(
-    timings,
-    'compare',
-    () => new Map(clusters.map((c) => [c.id, compareEvent(c, byId, duplicates, config)])),
-  );
+  result.comparisons = await timed(timings, 'compare', () => {
+    const context = createCompareContext(config);
+    return new Map(clusters.map((c) => [c.id, compareEvent(c, byId, duplicates, context)]));
+  });
   return result;
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventPage } from '../report/renderEventPage.js';
+import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
 import type { Article, ManifestEntry } from '../types.js';
 import type { PipelineResult } from './runPipeline.js';
@@ -54,9 +55,9 @@ export interface WriteContext {
 
 /** Outputs of the stages after each command's last one: stale if left from an earlier, longer run. */
 const LATER_OUTPUTS: Record<PipelineResult['through'], string[]> = {
-  ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'events', 'index.html'],
-  dupes: ['data/clusters.json', 'data/links.jsonl', 'events', 'index.html'],
-  cluster: ['events', 'index.html'],
+  ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
+  dupes: ['data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
+  cluster: ['data/events.csv', 'events', 'index.html'],
   report: [],
 };
 
@@ -93,6 +94,7 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
       pages.set(`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n');
     }
     await replaceFolder(path.join(out, 'events'), pages);
+    await write('data/events.csv', renderEventsCsv(result.clusters, result.comparisons, byId, Object.keys(config.sides)));
     const totals = manifestTotals(result.manifest);
     await write(
       'index.html',

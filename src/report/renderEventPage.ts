@@ -2,11 +2,9 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { AlignedPassage, Article, DiffPart, EventCluster, EventComparison } from '../types.js';
 import { html, safeHref, type Html } from './escapeHtml.js';
 import { pageLayout } from './pageLayout.js';
+import { renderDivergence, renderFigures, renderLeads, renderTerms, renderTopics, renderVoices } from './renderFramingPanels.js';
+import { sideBadge } from './sideBadge.js';
 
-export function sideBadge(side: string | null, config: ResolvedConfig): Html {
-  const label = side ? (config.sides[side]?.label ?? side) : '未知';
-  return html`<span class="side side-${side ?? 'unknown'}">${label}</span>`;
-}
 
 function renderDiff(parts: DiffPart[]): Html {
   return html`${parts.map((p) =>
@@ -52,6 +50,15 @@ function sourcesTable(articles: Article[], comparison: EventComparison, config: 
   })}</tbody></table>`;
 }
 
+const KIND_LABEL = {
+  call: '通话 call',
+  committee: '委员会会议 committee',
+  talks: '会谈 talks',
+  meeting: '会见 meeting',
+  visit: '访问 visit',
+  other: '其他 other',
+} as const;
+
 /** One event's page: its facts, its sources, and the two sides' coverage aligned passage by passage. */
 export function renderEventPage(
   cluster: EventCluster,
@@ -69,12 +76,26 @@ export function renderEventPage(
 <dt>事件日期 Event date</dt><dd>${cluster.eventDate ?? '未能确定'}</dd>
 <dt>地点 Place</dt><dd>${cluster.places.join('、') || '未说明'}</dd>
 <dt>参与者 Participants</dt><dd>${cluster.people.join('、') || '未识别'}</dd>
+<dt>类型 Kind</dt><dd>${KIND_LABEL[comparison.kind]}</dd>
+<dt>差异度 Divergence</dt><dd>${comparison.divergence ? comparison.divergence.score.toFixed(2) : '—'}</dd>
 <dt>报道 Coverage</dt><dd>${Object.entries(cluster.sides)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => html`${sideBadge(s, config)} ${n} 篇 `)}</dd>
 </dl>
 <h2>来源 Sources</h2>
 ${sourcesTable(members, comparison, config)}
+<h2>标题与导语 Headlines and leads</h2>
+${renderLeads(comparison, config)}
+<h2>差异度 Divergence</h2>
+${renderDivergence(comparison, config)}
+<h2>主题 Topics</h2>
+${renderTopics(comparison.framing, config)}
+<h2>用语 Terms</h2>
+${renderTerms(comparison.framing, config)}
+<h2>谁在说话 Voices</h2>
+${renderVoices(comparison.framing, config)}
+<h2>数字 Figures</h2>
+${renderFigures(comparison, config)}
 ${
   sides
     ? html`<input type="checkbox" id="only-diff" class="noprint"> <label for="only-diff" class="noprint">只看差异 Show only differences</label>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,16 @@ describe('reports on hostile input', () => {
     await writeOutputs(result, config, { out, command: 'run', configFile: 'x', inputs: [] });
     const pages = (await readdir(path.join(out, 'events'))).filter((f) => f.endsWith('.html'));
     const htmls = [await readFile(path.join(out, 'index.html'), 'utf8'), ...(await Promise.all(pages.map((p) => readFile(path.join(out, 'events', p), 'utf8'))))];
-    const all = htmls.join('\n');
+    const [index, ...eventPages] = htmls;
+    for (const page of eventPages) expect(page).not.toMatch(/<script/iu);
+    // The index holds one script, ours, and the CSP allows that script by its hash and nothing else.
+    const scripts = [...index!.matchAll(/<script>([\s\S]*?)<\/script>/giu)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(index!.match(/<script/giu)).toHaveLength(1);
+    const hash = createHash('sha256').update(scripts[0]!).digest('base64');
+    expect(index).toContain(`script-src &#39;sha256-${hash}&#39;`);
+    expect(scripts[0]).not.toMatch(/alert|pwned/u);
+    const all = htmls.join('\n').replace(`<script>${scripts[0]!}</script>`, '');
     expect(all).not.toMatch(/<script/iu);
     expect(all).not.toMatch(/<img/iu);
     expect(all).not.toMatch(/href="javascript:/iu);
