@@ -162,8 +162,9 @@ export interface DiffPart {
 }
 
 export interface AlignedPassage {
-  left: { paragraphId: string; text: string };
-  right: { paragraphId: string; text: string };
+  /** `index`: the sentence's position in its article, so passages can be shown in article order. */
+  left: { paragraphId: string; text: string; index: number };
+  right: { paragraphId: string; text: string; index: number };
   similarity: number;
   kind: AlignmentKind;
   /** Word-level diff from left to right; null when the diff gave up (too long). */
@@ -174,6 +175,7 @@ export interface OneSidePassage {
   side: string;
   paragraphId: string;
   text: string;
+  index: number;
 }
 
 export interface Representative {

@@ -71,8 +71,8 @@ export function alignPassages(
     const verbatim = pa.key === pb.key;
     aligned.push({
       order: pa.order,
-      left: { paragraphId: pa.paragraphId, text: pa.text },
-      right: { paragraphId: pb.paragraphId, text: pb.text },
+      left: { paragraphId: pa.paragraphId, text: pa.text, index: pa.order },
+      right: { paragraphId: pb.paragraphId, text: pb.text, index: pb.order },
       similarity: Math.round(similarity * 1000) / 1000,
       kind: verbatim ? 'verbatim' : 'reworded',
       diff: verbatim ? null : diffPassage(pa.text, pb.text, diffTimeoutMs),
@@ -80,8 +80,30 @@ export function alignPassages(
   }
   aligned.sort((p, q) => p.order - q.order);
   const onlyIn: OneSidePassage[] = [
-    ...a.filter((_, i) => !usedA.has(i)).map((p) => ({ side: sides[0], paragraphId: p.paragraphId, text: p.text })),
-    ...b.filter((_, j) => !usedB.has(j)).map((p) => ({ side: sides[1], paragraphId: p.paragraphId, text: p.text })),
+    ...a.filter((_, i) => !usedA.has(i)).map((p) => ({ side: sides[0], paragraphId: p.paragraphId, text: p.text, index: p.order })),
+    ...b.filter((_, j) => !usedB.has(j)).map((p) => ({ side: sides[1], paragraphId: p.paragraphId, text: p.text, index: p.order })),
   ];
   return { aligned: aligned.map(({ order: _order, ...rest }) => rest), onlyIn };
+}
+
+export type PassageItem = { kind: 'pair'; pair: AlignedPassage } | { kind: 'only'; passage: OneSidePassage };
+
+/**
+ * One reading order for both articles: the left article's order, with each passage only the right
+ * side has placed after the aligned pair that comes before it in the right article.
+ */
+export function interleavePassages(alignment: Alignment, leftSide: string): PassageItem[] {
+  const items: { item: PassageItem; key: number }[] = [];
+  const pairs = [...alignment.aligned].sort((x, y) => x.left.index - y.left.index);
+  for (const pair of pairs) items.push({ item: { kind: 'pair', pair }, key: pair.left.index });
+  for (const passage of alignment.onlyIn) {
+    if (passage.side === leftSide) {
+      items.push({ item: { kind: 'only', passage }, key: passage.index });
+      continue;
+    }
+    const before = pairs.filter((p) => p.right.index < passage.index).sort((x, y) => y.right.index - x.right.index)[0];
+    // Right-side passages sort just after their anchor pair, in their own order.
+    items.push({ item: { kind: 'only', passage }, key: (before ? before.left.index : -1) + 0.5 + passage.index / 1e6 });
+  }
+  return items.sort((x, y) => x.key - y.key).map((x) => x.item);
 }

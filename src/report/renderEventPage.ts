@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { AlignedPassage, Article, DiffPart, EventCluster, EventComparison } from '../types.js';
 import { html, safeHref, type Html } from './escapeHtml.js';
+import { interleavePassages } from '../compare/alignPassages.js';
 import { pageLayout } from './pageLayout.js';
 import { renderDivergence, renderFigures, renderLeads, renderTerms, renderTopics, renderVoices } from './renderFramingPanels.js';
 import { sideBadge } from './sideBadge.js';
@@ -100,14 +101,12 @@ ${
   sides
     ? html`<input type="checkbox" id="only-diff" class="noprint"> <label for="only-diff" class="noprint">只看差异 Show only differences</label>
 <section>
-<h2>对齐段落 Aligned passages <span class="muted">(${comparison.aligned.length})</span></h2>
-${comparison.aligned.length ? comparison.aligned.map((p) => renderPair(p, sides, config)) : html`<p class="muted">两方报道没有可对齐的句子。</p>`}
-</section>
-<section>
-<h2>仅一方报道 Only on one side</h2>
-${sides.map(
-  (side) => html`<h3>${sideBadge(side, config)} 独有 <span class="muted">(${onlyBySide(side).length})</span></h3>
-${onlyBySide(side).map((p) => html`<p class="only only-${side}">${p.text} <span class="muted">${p.paragraphId}</span></p>`)}`,
+<h2>逐句对照 Passage by passage</h2>
+<p class="muted">${comparison.aligned.length} 对对齐句子；${sides.map((side) => `${config.sides[side]?.label ?? side}独有 ${onlyBySide(side).length} 句`).join('，')}。顺序依${config.sides[sides[0]]?.label ?? sides[0]}原文，另一方独有的句子排在其原文中前一句对齐句之后。</p>
+${interleavePassages(comparison, sides[0]).map((item) =>
+  item.kind === 'pair'
+    ? renderPair(item.pair, sides, config)
+    : html`<p class="only only-${item.passage.side}"><span class="badge">仅${config.sides[item.passage.side]?.label ?? item.passage.side} only in ${item.passage.side}</span> ${item.passage.text} <span class="muted">${item.passage.paragraphId}</span></p>`,
 )}
 </section>`
     : html`<p class="muted">此事件只有一方的中文报道，没有可对比的另一方。</p>
