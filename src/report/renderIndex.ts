@@ -124,8 +124,9 @@ ${chartMostDivergent(clusters, comparisons, titles, input.pages)}
 <td>${c.places.join('、') || '—'}</td>
 <td>${c.people.join('、') || '—'}</td>
 ${sideIds.map((s) => {
-  const outlets = [...new Set(members.filter((a) => a.side === s).map((a) => a.outlet ?? '未识别'))];
-  return html`<td>${outlets.join('、') || '—'}</td>`;
+  const onSide = members.filter((a) => a.side === s);
+  const outlets = [...new Set(onSide.map((a) => a.outlet ?? '未识别'))];
+  return html`<td>${onSide.length ? html`<b>${onSide.length}</b> ${outlets.join('、')}` : '—'}</td>`;
 })}
 <td>${c.articles.length}</td>
 <td>${comparison?.divergence ? comparison.divergence.score.toFixed(2) : '—'}</td>
