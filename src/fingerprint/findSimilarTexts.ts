@@ -1,6 +1,6 @@
 import type { SimilarPair } from '../types.js';
 import { lshCandidates } from './lshCandidates.js';
-import { minhashSeeds, minhashSignature } from './minhash.js';
+import { minhashSignature } from './minhash.js';
 import { jaccard, shingleHashes } from './shingleHashes.js';
 
 export interface FingerprintParams {
@@ -29,16 +29,21 @@ export function findSimilarTexts(
   threshold: number,
   skip: (a: TextUnit, b: TextUnit) => boolean = () => false,
 ): SimilarPair[] {
-  const seeds = minhashSeeds(params.permutations, params.seed);
-  const shingles = units.map((u) => shingleHashes(u.folded, params.shingle));
-  const signatures = shingles.map((s) => minhashSignature(s, seeds));
+  const signatures = units.map((u) => minhashSignature(u.folded, params.shingle, params.permutations, params.seed));
+  // Shingle sets only for the items that are candidates, built once each.
+  const shingles = new Map<number, Uint32Array>();
+  const shinglesOf = (i: number) => {
+    let set = shingles.get(i);
+    if (!set) shingles.set(i, (set = shingleHashes(units[i]!.folded, params.shingle)));
+    return set;
+  };
   const pairs: SimilarPair[] = [];
   for (const [i, j] of lshCandidates(signatures, params.bands, params.rows)) {
     const a = units[i]!;
     const b = units[j]!;
     if (skip(a, b)) continue;
     const exact = a.folded === b.folded;
-    const similarity = exact ? 1 : jaccard(shingles[i]!, shingles[j]!);
+    const similarity = exact ? 1 : jaccard(shinglesOf(i), shinglesOf(j));
     if (similarity < threshold) continue;
     const [first, second] = a.id <= b.id ? [a, b] : [b, a];
     pairs.push({ a: first.id, b: second.id, similarity: round(similarity), kind: exact ? 'exact' : 'near' });

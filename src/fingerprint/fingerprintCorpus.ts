@@ -13,23 +13,24 @@ export interface CorpusFingerprints {
 /** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
 export function fingerprintCorpus(articles: Article[], config: ResolvedConfig): CorpusFingerprints {
   const params = config.fingerprint;
-  const articleUnits: TextUnit[] = articles.map((a) => ({
-    id: a.id,
-    folded: foldForFingerprint(normalizeForMatching(a.paragraphs.map((p) => p.text).join('\n'))),
-  }));
+  const paragraphOwner = new Map<string, string>();
+  const paragraphUnits: TextUnit[] = [];
+  // Each paragraph is folded once; an article's folded text is its paragraphs' joined, the same
+  // string folding the whole text would give, since folding drops every separator.
+  const articleUnits: TextUnit[] = articles.map((article) => {
+    const parts = article.paragraphs.map((paragraph) => {
+      const folded = foldForFingerprint(normalizeForMatching(paragraph.text));
+      if (folded.length >= params.minParagraphChars) {
+        paragraphOwner.set(paragraph.id, article.id);
+        paragraphUnits.push({ id: paragraph.id, folded });
+      }
+      return folded;
+    });
+    return { id: article.id, folded: parts.join('') };
+  });
   const duplicates = findSimilarTexts(articleUnits, params, config.thresholds.duplicate);
   const duplicateKeys = new Set(duplicates.map((d) => `${d.a}\u0000${d.b}`));
 
-  const paragraphOwner = new Map<string, string>();
-  const paragraphUnits: TextUnit[] = [];
-  for (const article of articles) {
-    for (const paragraph of article.paragraphs) {
-      const folded = foldForFingerprint(normalizeForMatching(paragraph.text));
-      if ([...folded].length < params.minParagraphChars) continue;
-      paragraphOwner.set(paragraph.id, article.id);
-      paragraphUnits.push({ id: paragraph.id, folded });
-    }
-  }
   const reuse = findSimilarTexts(paragraphUnits, params, config.thresholds.reuse, (a, b) => {
     const ownerA = paragraphOwner.get(a.id)!;
     const ownerB = paragraphOwner.get(b.id)!;

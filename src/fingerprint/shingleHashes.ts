@@ -1,22 +1,18 @@
+import { forEachShingle } from './minhash.js';
+
 /**
- * The set of k-character shingles of a folded text, as sorted unique 32-bit hashes (FNV-1a over
- * code points). A text shorter than k is one shingle, so short texts still compare.
+ * The set of k-character shingles of a folded text as sorted unique 32-bit hashes, the same hashes
+ * MinHash bins. Built only for pairs being verified, never for the whole corpus at once.
  */
 export function shingleHashes(folded: string, k: number): Uint32Array {
-  const chars = Array.from(folded, (c) => c.codePointAt(0)!);
-  if (chars.length === 0) return new Uint32Array(0);
-  const width = Math.min(k, chars.length);
-  const hashes = new Uint32Array(chars.length - width + 1);
-  for (let start = 0; start < hashes.length; start++) {
-    let h = 0x811c9dc5;
-    for (let j = start; j < start + width; j++) {
-      h = Math.imul(h ^ chars[j]!, 0x01000193);
-    }
-    hashes[start] = h >>> 0;
-  }
+  const hashes = new Uint32Array(Math.max(0, folded.length - Math.min(k, folded.length) + 1));
+  let n = 0;
+  forEachShingle(folded, k, (h) => {
+    hashes[n++] = h;
+  });
   hashes.sort();
   let unique = 0;
-  for (let i = 0; i < hashes.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (i === 0 || hashes[i] !== hashes[unique - 1]) hashes[unique++] = hashes[i]!;
   }
   return hashes.slice(0, unique);

@@ -9,6 +9,8 @@ export interface GazetteerMatch {
 export interface Gazetteer {
   entries: Map<string, GazetteerEntry>;
   find(text: string): GazetteerMatch[];
+  /** The same for text already passed through `normalizeForMatching`. */
+  findNormalized(normalized: string): GazetteerMatch[];
 }
 
 function escapeRegex(s: string): string {
@@ -29,17 +31,24 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
     }
   }
   const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-  const pattern = aliases
-    .map((a) => (/^\p{Script=Latin}/u.test(a) ? `(?<![\\p{L}])${escapeRegex(a)}(?![\\p{L}])` : escapeRegex(a)))
-    .join('|');
-  const regex = aliases.length ? new RegExp(pattern, 'gu') : null;
+  const latin = aliases.filter((a) => /^\p{Script=Latin}/u.test(a));
+  const other = aliases.filter((a) => !/^\p{Script=Latin}/u.test(a));
+  // Two scans: Chinese names need no word boundaries; the Latin scan, whose lookarounds are slow,
+  // runs only on text that has Latin letters at all.
+  const otherRegex = other.length ? new RegExp(other.map(escapeRegex).join('|'), 'gu') : null;
+  const latinRegex = latin.length ? new RegExp(latin.map((a) => `(?<![\\p{L}])${escapeRegex(a)}(?![\\p{L}])`).join('|'), 'gu') : null;
+  const findNormalized = (normalized: string): GazetteerMatch[] => {
+    const matches: GazetteerMatch[] = [];
+    for (const regex of [otherRegex, /[a-z]/u.test(normalized) ? latinRegex : null]) {
+      if (!regex) continue;
+      for (const m of normalized.matchAll(regex)) matches.push({ name: byAlias.get(m[0])!, index: m.index ?? 0 });
+    }
+    return matches.sort((x, y) => x.index - y.index);
+  };
   return {
     entries: new Map(entries.map((e) => [e.name, e])),
-    find(text: string): GazetteerMatch[] {
-      if (!regex) return [];
-      const normalized = normalizeForMatching(text);
-      return [...normalized.matchAll(regex)].map((m) => ({ name: byAlias.get(m[0])!, index: m.index ?? 0 }));
-    },
+    find: (text: string) => findNormalized(normalizeForMatching(text)),
+    findNormalized,
   };
 }
 

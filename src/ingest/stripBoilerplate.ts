@@ -30,6 +30,12 @@ interface Line {
   /** The line directly follows another, with no blank line between: how dumps attach captions. */
   attached: boolean;
   removed: RemovalReason | null;
+  /** `norm(text)`, computed once when first asked for. */
+  key?: string;
+}
+
+function keyOf(line: Line): string {
+  return (line.key ??= norm(line.text));
 }
 
 const TERMINAL = /[。！？!?.…”」』"）)]$/u;
@@ -93,7 +99,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
     } else if (text.length <= 30 && TIMESTAMP_ONLY.test(text) && /\d/u.test(text)) {
       // Includes damaged stamps such as `16:2` (seed 004) left by a truncated dump.
       line.removed = 'timestamp';
-    } else if (titleKey && norm(text) === titleKey) {
+    } else if (titleKey && keyOf(line) === titleKey) {
       // A headline repeated mid-page is an image's alt text; the attached line under it is the caption.
       line.removed = 'repeated-title';
       markCaptionAfter(lines, i);
@@ -107,7 +113,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
       line.removed = 'photo-credit';
       const bare = rules.photoCredits.reduce((t, re) => t.replace(re, ''), text);
       creditedCaptions.add(norm(bare));
-    } else if (creditedCaptions.has(norm(text))) {
+    } else if (creditedCaptions.size > 0 && creditedCaptions.has(keyOf(line))) {
       line.removed = 'caption';
     }
   }
@@ -149,7 +155,10 @@ function markTeasersAndLinkLines(lines: Line[]): void {
 function stripEndMarkers(lines: Line[], rules: BoilerplateRules): void {
   for (const line of live(lines)) {
     for (const marker of rules.endMarkers) {
-      if (line.text.endsWith(marker)) line.text = line.text.slice(0, -marker.length).trim();
+      if (line.text.endsWith(marker)) {
+        line.text = line.text.slice(0, -marker.length).trim();
+        line.key = undefined;
+      }
     }
     if (!line.text) line.removed = 'byline';
   }
@@ -161,7 +170,7 @@ function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
     const kept = live(lines);
     const last = kept[kept.length - 1];
     if (!last || kept.length < 2) break;
-    const isOutlet = rules.outletNames.some((n) => norm(n) === norm(last.text));
+    const isOutlet = last.text.length <= 24 && rules.outletNames.some((n) => norm(n) === keyOf(last));
     const isName = last.text.length <= 8 && !/[\p{P}\d]/u.test(last.text);
     if (!isOutlet && !isName) break;
     last.removed = 'byline';
@@ -170,14 +179,14 @@ function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
   return credits.length ? credits.join(' ') : null;
 }
 
-function withoutDateline(text: string): string {
-  return norm(text.replace(DATELINE, ''));
+function withoutDateline(line: Line): string {
+  return DATELINE.test(line.text) ? norm(line.text.replace(DATELINE, '')) : keyOf(line);
 }
 
 /** A summary printed above the body and again as its first paragraph (seeds 001, 003): keep the body's. */
 function markRepeatedLeads(lines: Line[]): void {
   const kept = live(lines);
-  const keys = kept.map((l) => withoutDateline(l.text));
+  const keys = kept.map(withoutDateline);
   for (let i = 0; i < kept.length; i++) {
     const key = keys[i]!;
     // Only whole sentences: a subheading is often echoed inside the paragraph it introduces.

@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
@@ -48,6 +50,7 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
     refused: [{ source: file.path, id: null, format, status, reason }],
   });
   if (!format) return refuse('skipped', `unsupported file type "${path.extname(file.path) || '(none)'}"`);
+  if (format === 'jsonl') return readJsonlFile(file, config);
   let bytes: Uint8Array;
   try {
     const info = await stat(file.path);
@@ -65,32 +68,58 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
   if (decoded.replaced > Math.max(16, decoded.text.length * 0.05)) {
     return refuse('skipped', `undecodable: ${decoded.replaced} characters could not be read as ${decoded.encoding}`);
   }
-  if (format !== 'jsonl') {
-    const actual = sniffFormat(decoded.text, format);
-    return {
-      documents: [
-        {
-          id: file.relative,
-          source: file.path,
-          format: actual,
-          encoding: decoded.encoding,
-          ...(decoded.replaced ? { undecodable: decoded.replaced } : {}),
-          body: decoded.text,
-          bodyIsHtml: actual === 'html',
-          given: {},
-        },
-      ],
-      refused: [],
-    };
-  }
+  const actual = sniffFormat(decoded.text, format);
+  return {
+    documents: [
+      {
+        id: file.relative,
+        source: file.path,
+        format: actual,
+        encoding: decoded.encoding,
+        ...(decoded.replaced ? { undecodable: decoded.replaced } : {}),
+        body: decoded.text,
+        bodyIsHtml: actual === 'html',
+        given: {},
+      },
+    ],
+    refused: [],
+  };
+}
+
+/**
+ * A JSONL file is a corpus, not a page: it is read line by line (never whole into memory), and the
+ * size limit applies to each record. JSON text is UTF-8 (RFC 8259); a byte-order mark is dropped.
+ */
+async function readJsonlFile(file: InputFile, config: ResolvedConfig): Promise<FileOutcome> {
   const outcome: FileOutcome = { documents: [], refused: [] };
-  decoded.text.split(/\r?\n/u).forEach((line, index) => {
-    if (!line.trim()) return;
-    const source = `${file.path}:${index + 1}`;
-    const result = readJsonlRecord(line, source, `${file.relative}:${index + 1}`);
-    if (result.ok) outcome.documents.push({ ...result.document, encoding: decoded.encoding });
-    else outcome.refused.push({ source, id: null, format, status: 'skipped', reason: `line ${index + 1}: ${result.reason}` });
-  });
+  const lines = createInterface({ input: createReadStream(file.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let index = 0;
+  try {
+    for await (const raw of lines) {
+      index++;
+      const line = index === 1 ? raw.replace(/^\ufeff/u, '') : raw;
+      if (!line.trim()) continue;
+      const source = `${file.path}:${index}`;
+      const skip = (reason: string) =>
+        outcome.refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
+      if (Buffer.byteLength(line) > config.ingest.maxFileBytes) {
+        skip(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
+        continue;
+      }
+      const result = readJsonlRecord(line, source, `${file.relative}:${index}`);
+      if (result.ok) outcome.documents.push(result.document);
+      else skip(result.reason);
+    }
+  } catch (error) {
+    outcome.refused.push({
+      source: file.path,
+      id: null,
+      format: 'jsonl',
+      status: 'failed',
+      reason: `cannot read file after line ${index} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    });
+  }
+  if (index === 0) outcome.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason: 'empty file' });
   return outcome;
 }
 

@@ -59,6 +59,17 @@ describe('bad input is accounted for, never lost', () => {
     expect(entry(manifest, 'most.html')).toMatchObject({ status: 'skipped', reason: 'undecodable: 400 characters could not be read as utf-8' });
   });
 
+  it('applies the size limit to each JSONL record, not to the file: a corpus export is one big file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
+    await mkdir(path.join(dir, 'in'));
+    const record = (id: string, text: string) => JSON.stringify({ id, title: '王毅同裴青山会谈', text });
+    const lines = [record('ok-1', ARTICLE), record('huge', ARTICLE.repeat(40)), record('ok-2', ARTICLE)];
+    await writeFile(path.join(dir, 'in/feed.jsonl'), lines.join('\n'));
+    const { manifest } = await run(['ingest', '--set', 'ingest.maxFileBytes=1500'], path.join(dir, 'in'));
+    expect(manifest.totals).toEqual({ inputs: 3, ingested: 2, skipped: 1, failed: 0 });
+    expect(entry(manifest, 'feed.jsonl:2')).toMatchObject({ status: 'skipped', reason: 'line 2: record is over ingest.maxFileBytes (1500 bytes)' });
+  });
+
   it('keeps an article whose front matter is broken, with a warning', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
     await mkdir(path.join(dir, 'in'));

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: generates synthetic corpora and measures parallax on them: fingerprint
+ * throughput, the `dupes` and `run` processes (wall time, peak RSS), duplicate recall and precision
+ * against the planted copies, a re-run with only thresholds.cluster changed, and the growth from the
+ * smaller corpus to the larger. Sizes: 10,000 and 100,000 articles; `--full` adds 1,000,000;
+ * `--sizes 2000,20000` chooses others.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/loadConfig.js';
+import { fingerprintCorpus } from '../../src/fingerprint/fingerprintCorpus.js';
+import { jaccard, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
+import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
+import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { generateCorpus } from './generateCorpus.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli/bin.js');
+const CONFIG = path.join(ROOT, 'pipelines/cn-vn.yaml');
+
+interface ProcessRun {
+  seconds: number;
+  peakMb: number;
+}
+
+function timeProcess(args: string[]): ProcessRun {
+  const report = path.join(tmpdir(), `parallax-time-${process.pid}.txt`);
+  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const [seconds, kb] = readFileSync(report, 'utf8').trim().split(/\s+/u).map(Number);
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024) };
+}
+
+const fold = (text: string) => foldForFingerprint(normalizeForMatching(text));
+
+async function benchSize(count: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), `parallax-bench-${count}-`));
+  const corpus = path.join(dir, 'corpus.jsonl');
+  const { articles, truth } = generateCorpus(count);
+  writeFileSync(corpus, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  const textBytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+  const config = await loadConfig(CONFIG);
+
+  // Fingerprinting, LSH and verification alone, on articles already ingested.
+  const { articles: ingested } = await ingestInputs([corpus], config);
+  const start = performance.now();
+  const { duplicates } = fingerprintCorpus(ingested, config);
+  const fingerprintSeconds = (performance.now() - start) / 1000;
+
+  // Truth: planted copies whose exact shingle Jaccard reaches the threshold.
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const k = config.fingerprint.shingle;
+  const exact = (a: string, b: string) => jaccard(shingleHashes(fold(byId.get(a)!.text), k), shingleHashes(fold(byId.get(b)!.text), k));
+  const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const truthPairs = new Set(truth.copies.filter(([a, b]) => exact(a, b) >= config.thresholds.duplicate).map(([a, b]) => key(a, b)));
+  const found = new Set(duplicates.map((d) => key(d.a, d.b)));
+  const recall = truthPairs.size ? [...truthPairs].filter((p) => found.has(p)).length / truthPairs.size : 1;
+  const precision = duplicates.length ? duplicates.filter((d) => exact(d.a, d.b) >= config.thresholds.duplicate).length / duplicates.length : 1;
+
+  const dupes = timeProcess(['dupes', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet']);
+  const run = timeProcess(['run', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet']);
+  const rerun = timeProcess(['run', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet', '--set', 'thresholds.cluster=0.6']);
+  rmSync(dir, { recursive: true, force: true });
+  const mb = textBytes / 1e6;
+  return {
+    articles: count,
+    textMb: Math.round(mb),
+    fingerprintMbPerS: Math.round(mb / fingerprintSeconds),
+    dupesSeconds: dupes.seconds,
+    dupesMbPerS: Math.round(mb / dupes.seconds),
+    dupesPeakMb: dupes.peakMb,
+    recall: Number(recall.toFixed(4)),
+    precision: Number(precision.toFixed(4)),
+    plantedPairs: truthPairs.size,
+    runSeconds: run.seconds,
+    runArticlesPerS: Math.round(count / run.seconds),
+    runPeakMb: run.peakMb,
+    rerunSeconds: rerun.seconds,
+    rerunShare: Number((rerun.seconds / run.seconds).toFixed(2)),
+  };
+}
+
+const argv = process.argv.slice(2);
+const sizesArg = argv.indexOf('--sizes');
+const sizes = sizesArg >= 0 ? argv[sizesArg + 1]!.split(',').map(Number) : [10_000, 100_000, ...(argv.includes('--full') ? [1_000_000] : [])];
+const results = [];
+for (const size of sizes) {
+  const result = await benchSize(size);
+  results.push(result);
+  console.log(JSON.stringify(result));
+}
+if (results.length >= 2) {
+  const [small, large] = [results[0]!, results.at(-1)!];
+  console.log(`growth: ${small.articles} → ${large.articles} articles, run time ×${(large.runSeconds / small.runSeconds).toFixed(1)} for ×${large.articles / small.articles} articles`);
+}
