@@ -131,16 +131,25 @@ export function clusterArticles(articles: Article[], duplicates: SimilarPair[], 
   }
 
   const allLinks = links.map((l) => l.link);
+  // Each link belongs to at most one cluster: bucket them by root once, not once per cluster.
+  const linksByRoot = new Map<number, ClusterLink[]>();
+  for (const { i, j, link } of links) {
+    const root = find(i);
+    if (root !== find(j)) continue;
+    const bucket = linksByRoot.get(root);
+    if (bucket) bucket.push(link);
+    else linksByRoot.set(root, [link]);
+  }
   const clusters = [...groups.entries()]
     .filter(([root]) => find(root) === root)
-    .map(([, group]) => describeCluster(group.members.map((i) => articles[i]!), allLinks, config));
+    .map(([root, group]) => describeCluster(group.members.map((i) => articles[i]!), linksByRoot.get(root) ?? [], config));
   clusters.sort((a, b) => (a.eventDate ?? '9999').localeCompare(b.eventDate ?? '9999') || a.id.localeCompare(b.id));
   return { clusters, links: allLinks };
 }
 
+/** `links` are the scored pairs among `members`, accepted or not: the evidence kept with the cluster. */
 function describeCluster(members: Article[], links: ClusterLink[], config: ResolvedConfig): EventCluster {
   const ids = members.map((a) => a.id).sort();
-  const memberSet = new Set(ids);
   const stated = members.filter((a) => a.eventDate && a.eventDateSource !== 'published').map((a) => a.eventDate!);
   const eventDate = mostCommon(stated.length ? stated : members.map((a) => a.eventDate).filter((d): d is string => !!d));
   const sides: Record<string, number> = Object.fromEntries(Object.keys(config.sides).map((s) => [s, 0]));
@@ -155,6 +164,6 @@ function describeCluster(members: Article[], links: ClusterLink[], config: Resol
     people: byFrequency(members.flatMap((a) => a.participants)),
     places: byFrequency(members.flatMap((a) => (a.eventPlace ? [a.eventPlace] : []))),
     sides,
-    links: links.filter((l) => memberSet.has(l.a) && memberSet.has(l.b)),
+    links,
   };
 }

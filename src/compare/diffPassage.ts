@@ -5,7 +5,7 @@ import type { DiffPart } from '../types.js';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** The form a diff compares: widths and scripts folded so only wording differences remain. */
-export function diffForm(text: string): string {
+function diffForm(text: string): string {
   return toSimplified(text.normalize('NFKC'));
 }
 

@@ -3,46 +3,62 @@
  * document frequencies taken over the sentences being aligned. Diplomatic prose is formulaic
  * (双方还就…交换了意见 opens half the sentences of a readout); weighting bigrams by rarity makes
  * a shared topic (海上问题) count for more than a shared formula.
+ * Vectors are sparse: bigram ids sorted ascending with their weights, so a cosine is one merge.
  */
 export interface SentenceVectors {
-  vectors: Map<string, number>[];
-  norms: number[];
-}
-
-function bigrams(text: string): Map<string, number> {
-  const chars = [...text];
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const gram = chars[i]! + chars[i + 1]!;
-    counts.set(gram, (counts.get(gram) ?? 0) + 1);
-  }
-  if (chars.length === 1) counts.set(chars[0]!, 1);
-  return counts;
+  ids: Int32Array[];
+  weights: Float64Array[];
+  norms: Float64Array;
 }
 
 export function vectorizeSentences(keys: string[]): SentenceVectors {
-  const grams = keys.map(bigrams);
-  const df = new Map<string, number>();
-  for (const g of grams) for (const gram of g.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
-  const n = keys.length;
-  const vectors = grams.map((g) => {
-    const v = new Map<string, number>();
-    for (const [gram, tf] of g) v.set(gram, tf * (Math.log((n + 1) / ((df.get(gram) ?? 0) + 1)) + 1));
-    return v;
+  const vocabulary = new Map<string, number>();
+  const counted = keys.map((key) => {
+    const counts = new Map<number, number>();
+    const add = (gram: string) => {
+      let id = vocabulary.get(gram);
+      if (id === undefined) vocabulary.set(gram, (id = vocabulary.size));
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    };
+    if (key.length === 1) add(key);
+    for (let i = 0; i + 1 < key.length; i++) add(key.slice(i, i + 2));
+    return counts;
   });
-  const norms = vectors.map((v) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)));
-  return { vectors, norms };
+  const df = new Int32Array(vocabulary.size);
+  for (const counts of counted) for (const id of counts.keys()) df[id]!++;
+  const n = keys.length;
+  const ids: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  const norms = new Float64Array(n);
+  counted.forEach((counts, s) => {
+    const sorted = Int32Array.from(counts.keys()).sort();
+    const w = new Float64Array(sorted.length);
+    let norm = 0;
+    sorted.forEach((id, k) => {
+      w[k] = counts.get(id)! * (Math.log((n + 1) / (df[id]! + 1)) + 1);
+      norm += w[k]! * w[k]!;
+    });
+    ids.push(sorted);
+    weights.push(w);
+    norms[s] = Math.sqrt(norm);
+  });
+  return { ids, weights, norms };
 }
 
 export function cosine(space: SentenceVectors, i: number, j: number): number {
-  const a = space.vectors[i]!;
-  const b = space.vectors[j]!;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [gram, weight] of small) {
-    const other = large.get(gram);
-    if (other !== undefined) dot += weight * other;
-  }
   const denominator = space.norms[i]! * space.norms[j]!;
-  return denominator === 0 ? 0 : dot / denominator;
+  if (denominator === 0) return 0;
+  const a = space.ids[i]!;
+  const b = space.ids[j]!;
+  const wa = space.weights[i]!;
+  const wb = space.weights[j]!;
+  let x = 0;
+  let y = 0;
+  let dot = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] === b[y]) dot += wa[x++]! * wb[y++]!;
+    else if (a[x]! < b[y]!) x++;
+    else y++;
+  }
+  return dot / denominator;
 }

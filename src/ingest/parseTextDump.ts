@@ -4,11 +4,11 @@ import type { ParsedPage } from '../types.js';
 export const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
 
 /** `2022-10-31 21:30:00 来源：新华社`, `发布时间：2024-10-13 20:40 来源：越南之声`: a date line with the source. */
-export const PAGE_STAMP =
+const PAGE_STAMP =
   /^(?:(?:发布|发稿)?时间[:：]\s*)?(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s+来源[:：]\s*(\S+))?$/u;
 
 /** `13/10/2024 20:30`, `Chủ nhật, 13/10/2024 - 20:30`: the day-first stamp of Vietnamese pages. */
-export const DAY_FIRST_STAMP = /^(?:[^\d]{0,24})?(\d{1,2}\/\d{1,2}\/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2})?(?:\s*(?:GMT|UTC)?[+-]?\d{0,2})?$/u;
+const DAY_FIRST_STAMP = /^(?:[^\d]{0,24})?(\d{1,2}\/\d{1,2}\/\d{4})(?:\s*[-|,]?\s*\d{1,2}:\d{2})?(?:\s*(?:GMT|UTC)?[+-]?\d{0,2})?$/u;
 
 /**
  * A plain-text page dump (seeds 001–004): the title is the first non-empty line; every other

@@ -14,7 +14,7 @@ export interface IngestResult {
  * can carry the same id), and accounts for each document in the manifest. One document's
  * failure is its own manifest entry; the others go on.
  */
-export function ingestDocuments(documents: RawDocument[], config: ResolvedConfig): IngestResult {
+function ingestDocuments(documents: RawDocument[], config: ResolvedConfig): IngestResult {
   const context = createIngestContext(config);
   const articles: Article[] = [];
   const manifest: ManifestEntry[] = [];
