@@ -23,13 +23,22 @@ const CONFIG = path.join(ROOT, 'pipelines/cn-vn.yaml');
 interface ProcessRun {
   seconds: number;
   peakMb: number;
+  /** Set when the process failed (e.g. out of memory): the figures are then those at failure. */
+  failed?: string;
 }
 
+/** Wall time and peak RSS of one CLI process; a failed process is a result to report, not a crash. */
 function timeProcess(args: string[]): ProcessRun {
   const report = path.join(tmpdir(), `parallax-time-${process.pid}.txt`);
-  execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const [seconds, kb] = readFileSync(report, 'utf8').trim().split(/\s+/u).map(Number);
-  return { seconds: seconds!, peakMb: Math.round(kb! / 1024) };
+  let failed: string | undefined;
+  try {
+    execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
+    failed = /heap out of memory/u.test(stderr) ? 'out of memory (V8 heap limit)' : `exit ${(error as { status?: number }).status}`;
+  }
+  const [seconds, kb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(/\s+/u).map(Number);
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024), ...(failed ? { failed } : {}) };
 }
 
 const fold = (text: string) => foldForFingerprint(normalizeForMatching(text));
@@ -59,8 +68,12 @@ async function benchSize(count: number) {
   const precision = duplicates.length ? duplicates.filter((d) => exact(d.a, d.b) >= config.thresholds.duplicate).length / duplicates.length : 1;
 
   const dupes = timeProcess(['dupes', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet']);
+  console.error(`${count} articles: dupes ${JSON.stringify(dupes)}`);
   const run = timeProcess(['run', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet']);
-  const rerun = timeProcess(['run', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet', '--set', 'thresholds.cluster=0.6']);
+  console.error(`${count} articles: run ${JSON.stringify(run)}`);
+  const rerun = run.failed
+    ? run
+    : timeProcess(['run', '--config', CONFIG, '--input', corpus, '--out', path.join(dir, 'out'), '--quiet', '--set', 'thresholds.cluster=0.6']);
   rmSync(dir, { recursive: true, force: true });
   const mb = textBytes / 1e6;
   return {
@@ -70,12 +83,14 @@ async function benchSize(count: number) {
     dupesSeconds: dupes.seconds,
     dupesMbPerS: Math.round(mb / dupes.seconds),
     dupesPeakMb: dupes.peakMb,
+    ...(dupes.failed ? { dupesFailed: dupes.failed } : {}),
     recall: Number(recall.toFixed(4)),
     precision: Number(precision.toFixed(4)),
     plantedPairs: truthPairs.size,
     runSeconds: run.seconds,
     runArticlesPerS: Math.round(count / run.seconds),
     runPeakMb: run.peakMb,
+    ...(run.failed ? { runFailed: run.failed } : {}),
     rerunSeconds: rerun.seconds,
     rerunShare: Number((rerun.seconds / run.seconds).toFixed(2)),
   };
