@@ -1,5 +1,5 @@
 import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
-import { splitSentences } from '../text/splitSentences.js';
+import { sentencesOf } from '../text/splitSentences.js';
 import type { AlignedPassage, Article, OneSidePassage } from '../types.js';
 import { diffPassage } from './diffPassage.js';
 import { cosine, vectorizeSentences } from './sentenceSimilarity.js';
@@ -17,7 +17,7 @@ const MAX_FULL_PAIRS = 250_000;
 function passagesOf(article: Article): Passage[] {
   let order = 0;
   return article.paragraphs.flatMap((p) =>
-    splitSentences(p.text).map((text) => ({
+    sentencesOf(p).map((text) => ({
       paragraphId: p.id,
       text,
       key: foldForFingerprint(normalizeForMatching(text)),

@@ -1,4 +1,4 @@
-import { splitSentences } from '../text/splitSentences.js';
+import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, Figure, FigureComparison } from '../types.js';
 
 const MULTIPLIER: Record<string, number> = { 万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3, '': 1 };
@@ -9,7 +9,7 @@ const FIGURE = /(\d+(?:[.,]\d+)*)\s*(万亿|亿|万|千)?\s*(美元|人民币|�
 export function extractFigures(article: Article): Figure[] {
   const figures: Figure[] = [];
   for (const paragraph of article.paragraphs) {
-    for (const sentence of splitSentences(paragraph.text)) {
+    for (const sentence of sentencesOf(paragraph)) {
       const text = sentence.normalize('NFKC');
       for (const m of text.matchAll(FIGURE)) {
         const index = m.index ?? 0;

@@ -1,6 +1,6 @@
 import type { Gazetteer } from '../ingest/matchGazetteer.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
-import { splitSentences } from '../text/splitSentences.js';
+import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, Voice } from '../types.js';
 
 /** Both delegations speaking as one (`双方一致认为`) are a voice of their own. */
@@ -21,7 +21,7 @@ export function extractVoices(article: Article, people: Gazetteer, verbs: string
   const voices = new Map<string, Voice>();
   for (const paragraph of article.paragraphs) {
     let lastSpeaker: string | null = null;
-    for (const sentence of splitSentences(paragraph.text)) {
+    for (const sentence of sentencesOf(paragraph)) {
       const text = normalizeForMatching(sentence);
       const names = people.find(sentence);
       for (const match of text.matchAll(verb)) {

@@ -1,5 +1,5 @@
 import { foldScript } from '../text/foldScript.js';
-import { splitSentences } from '../text/splitSentences.js';
+import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, TopicCoverage } from '../types.js';
 
 export interface TopicLexicon {
@@ -21,7 +21,7 @@ export function measureTopics(article: Article, topics: TopicLexicon[]): TopicCo
   const chars = topics.map(() => 0);
   const first: (number | null)[] = topics.map(() => null);
   article.paragraphs.forEach((paragraph, index) => {
-    for (const sentence of splitSentences(paragraph.text)) {
+    for (const sentence of sentencesOf(paragraph)) {
       const folded = fold(sentence);
       terms.forEach((list, t) => {
         if (!list.some((term) => folded.includes(term))) return;

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { detectLanguage, detectScript } from '../text/detectScript.js';
+import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import { parsePublished } from '../text/parsePublished.js';
 import { splitSentences } from '../text/splitSentences.js';
 import type { Article, Diagnostic, RawDocument } from '../types.js';
@@ -95,13 +96,15 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
   const when = resolveEventDate({ title: articleTitle, paragraphs, published });
   if (!when.date) diagnostics.push({ level: 'warning', code: 'no-event-date', message: 'event date not resolved' });
 
-  const allPeople = namesInOrder(context.people.find(`${articleTitle}\n${fullText}`));
+  // The whole text is normalised once and scanned for people and places alike.
+  const normalizedText = normalizeForMatching(fullText);
+  const allPeople = namesInOrder([...context.people.find(articleTitle), ...context.people.findNormalized(normalizedText)]);
   const eventText = when.sentence ?? splitSentences(paragraphs[0] ?? '')[0] ?? '';
   let participants = namesInOrder(context.people.find(`${articleTitle}\n${eventText}`));
   if (participants.length === 0) participants = namesInOrder(context.people.find(paragraphs[0] ?? ''));
   const people = [...participants, ...allPeople.filter((p) => !participants.includes(p))];
 
-  const allPlaces = namesInOrder(context.places.find(fullText));
+  const allPlaces = namesInOrder(context.places.findNormalized(normalizedText));
   const eventPlaces = mostSpecificPlaces(namesInOrder(context.places.find(eventText)), context.places.entries);
   const eventPlace = eventPlaces[0] ?? null;
   const places = eventPlace ? [eventPlace, ...allPlaces.filter((p) => p !== eventPlace)] : allPlaces;

@@ -26,3 +26,15 @@ export function splitSentences(text: string): string[] {
   if (current.trim()) sentences.push(current.trim());
   return sentences;
 }
+
+const bySentenceCache = new WeakMap<object, string[]>();
+
+/**
+ * The sentences of a paragraph, split once per paragraph object: alignment, topics, voices and
+ * figures all read an event's paragraphs sentence by sentence.
+ */
+export function sentencesOf(paragraph: { text: string }): string[] {
+  let sentences = bySentenceCache.get(paragraph);
+  if (!sentences) bySentenceCache.set(paragraph, (sentences = splitSentences(paragraph.text)));
+  return sentences;
+}
