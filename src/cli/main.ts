@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
+import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
@@ -25,7 +26,7 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
 
 async function execute(command: string, stage: StageName, args: CommonArgs): Promise<void> {
   const config = await loadConfig(args.config, args.set);
-  const result = await runPipeline(args.input, config, stage);
+  const result = await runPipeline(args.input, config, stage, createProgress(process.stderr, args.quiet));
   if (result.articles.length === 0) {
     await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
     throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { buildArticle, createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ManifestEntry, RawDocument } from '../types.js';
 import { collectInputs } from './collectInputs.js';
+import { silentProgress, type Progress } from './progress.js';
 import { readDocuments } from './readDocuments.js';
 
 export interface IngestResult {
@@ -14,12 +15,14 @@ export interface IngestResult {
  * can carry the same id), and accounts for each document in the manifest. One document's
  * failure is its own manifest entry; the others go on.
  */
-function ingestDocuments(documents: RawDocument[], config: ResolvedConfig): IngestResult {
+function ingestDocuments(documents: RawDocument[], config: ResolvedConfig, progress: Progress): IngestResult {
   const context = createIngestContext(config);
   const articles: Article[] = [];
   const manifest: ManifestEntry[] = [];
   const seen = new Map<string, number>();
+  progress.start('ingest', documents.length);
   for (const document of documents) {
+    progress.tick();
     const count = (seen.get(document.id) ?? 0) + 1;
     seen.set(document.id, count);
     const id = count === 1 ? document.id : `${document.id}~${count}`;
@@ -46,9 +49,11 @@ function ingestDocuments(documents: RawDocument[], config: ResolvedConfig): Inge
 }
 
 /** The ingest stage from `--input` paths: find the files, read them, build the articles. */
-export async function ingestInputs(inputs: string[], config: ResolvedConfig): Promise<IngestResult> {
+export async function ingestInputs(inputs: string[], config: ResolvedConfig, progress: Progress = silentProgress): Promise<IngestResult> {
   const files = await collectInputs(inputs);
   const { documents, refused } = await readDocuments(files, config);
-  const ingested = ingestDocuments(documents, config);
+  const ingested = ingestDocuments(documents, config, progress);
+  const skipped = refused.length + ingested.manifest.length - ingested.articles.length;
+  progress.end(`${ingested.articles.length} articles, ${skipped} inputs not ingested`);
   return { articles: ingested.articles, manifest: [...refused, ...ingested.manifest] };
 }
