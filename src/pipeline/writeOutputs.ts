@@ -6,7 +6,7 @@ import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
 import type { Article, ManifestEntry } from '../types.js';
 import type { PipelineResult } from './runPipeline.js';
-import { replaceFolder, toJsonl, writeAtomic } from './writeAtomic.js';
+import { replaceFolder, writeAtomic, writeJsonlAtomic } from './writeAtomic.js';
 
 export interface ManifestTotals {
   inputs: number;
@@ -73,27 +73,38 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
     await writeAtomic(path.join(out, relative), content);
     written.push(path.join(out, relative));
   };
-  await write('data/articles.jsonl', toJsonl(result.articles.map(articleRecord)));
+  const writeJsonl = async (relative: string, rows: Iterable<unknown>) => {
+    await writeJsonlAtomic(path.join(out, relative), rows);
+    written.push(path.join(out, relative));
+  };
+  await writeJsonl('data/articles.jsonl', (function* () {
+    for (const article of result.articles) yield articleRecord(article);
+  })());
   if (result.duplicates && result.reuse) {
-    await write('data/duplicates.jsonl', toJsonl(result.duplicates));
-    await write('data/reuse.jsonl', toJsonl(result.reuse));
+    await writeJsonl('data/duplicates.jsonl', result.duplicates);
+    await writeJsonl('data/reuse.jsonl', result.reuse);
   }
   if (result.clusters && result.links) {
     await write(
       'data/clusters.json',
       JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
     );
-    await write('data/links.jsonl', toJsonl(result.links));
+    await writeJsonl('data/links.jsonl', result.links);
   }
   if (result.clusters && result.comparisons) {
     const byId = new Map(result.articles.map((a) => [a.id, a]));
-    const pages = new Map<string, string>();
-    for (const cluster of result.clusters) {
-      const comparison = result.comparisons.get(cluster.id)!;
-      pages.set(`${cluster.id}.html`, renderEventPage(cluster, comparison, byId, config));
-      pages.set(`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n');
-    }
-    await replaceFolder(path.join(out, 'events'), pages);
+    const { clusters, comparisons } = result;
+    // Pages are rendered as they are written, never all held at once.
+    await replaceFolder(
+      path.join(out, 'events'),
+      (function* (): Generator<[string, string]> {
+        for (const cluster of clusters) {
+          const comparison = comparisons.get(cluster.id)!;
+          yield [`${cluster.id}.html`, renderEventPage(cluster, comparison, byId, config)];
+          yield [`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n'];
+        }
+      })(),
+    );
     await write('data/events.csv', renderEventsCsv(result.clusters, result.comparisons, byId, Object.keys(config.sides)));
     const totals = manifestTotals(result.manifest);
     await write(
