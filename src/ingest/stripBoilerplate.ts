@@ -90,6 +90,8 @@ function markCaptionAfter(lines: Line[], index: number): void {
 
 function markPageFurniture(lines: Line[], title: string | null, rules: BoilerplateRules, zh: boolean): void {
   const titleKey = title ? norm(title) : null;
+  // A line can only repeat the title if its length is near the title's: skip normalising the rest.
+  const nearTitle = (text: string) => title !== null && Math.abs(text.length - title.length) <= 8;
   const creditedCaptions = new Set<string>();
   for (const [i, line] of lines.entries()) {
     if (line.removed) continue;
@@ -99,13 +101,13 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
     } else if (text.length <= 30 && TIMESTAMP_ONLY.test(text) && /\d/u.test(text)) {
       // Includes damaged stamps such as `16:2` (seed 004) left by a truncated dump.
       line.removed = 'timestamp';
-    } else if (titleKey && keyOf(line) === titleKey) {
+    } else if (titleKey && nearTitle(text) && keyOf(line) === titleKey) {
       // A headline repeated mid-page is an image's alt text; the attached line under it is the caption.
       line.removed = 'repeated-title';
       markCaptionAfter(lines, i);
     } else if (INLINE_PHOTO.test(text)) {
       line.removed = 'caption';
-    } else if (zh && detectLanguage(text) !== 'zh' && /\p{Script=Latin}{2,}/u.test(text)) {
+    } else if (zh && /\p{Script=Latin}{2,}/u.test(text) && detectLanguage(text) !== 'zh') {
       // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
       line.removed = 'caption';
       markCaptionAfter(lines, i);
@@ -134,18 +136,18 @@ function markTeasersAndLinkLines(lines: Line[]): void {
   const kept = live(lines);
   for (const [i, line] of kept.entries()) {
     if (line.removed) continue;
-    if (DOUBLED_HEADLINE.test(line.text)) {
+    // Only a short line with a space can be a headline printed twice; the regex backtracks on long ones.
+    if (line.text.length <= 240 && /\s/u.test(line.text) && DOUBLED_HEADLINE.test(line.text)) {
       // A related article's headline printed twice, then its summary (seeds 003, 004).
       line.removed = 'teaser';
       const summary = kept[i + 1];
       if (summary && !summary.removed) summary.removed = 'teaser';
       continue;
     }
-    const segments = line.text
-      .split(new RegExp(HEADLINE_GAP.source, 'gu'))
-      .filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
+    const segments = () =>
+      line.text.split(new RegExp(HEADLINE_GAP.source, 'gu')).filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
     // Headlines carry no full stop; a line with one inside it is prose, whatever its spacing.
-    if (!TERMINAL.test(line.text) && !/[。！？]/u.test(line.text) && segments.length >= 2) {
+    if (!TERMINAL.test(line.text) && !/[。！？]/u.test(line.text) && segments().length >= 2) {
       // Headlines of related articles run together on one line, with no sentence punctuation.
       line.removed = 'related-links';
     }
