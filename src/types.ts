@@ -72,7 +72,7 @@ export interface RemovedBlock {
   text: string;
 }
 
-export type DateSource = 'text' | 'text+published-year' | 'text+body-year' | 'published' | 'none';
+export type DateSource = 'text' | 'text+published-year' | 'text+body-year' | 'relative' | 'published' | 'none';
 
 export interface EventDateResolution {
   date: string | null;

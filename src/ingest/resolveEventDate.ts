@@ -1,4 +1,4 @@
-import { dayNumber, formatDate } from '../text/calendar.js';
+import { addDays, dayNumber, formatDate } from '../text/calendar.js';
 import { splitSentences } from '../text/splitSentences.js';
 import type { DateSource, EventDateResolution } from '../types.js';
 
@@ -124,6 +124,24 @@ function resolveBareDay(day: number, published: string): string | null {
   return month === 1 ? formatDate(year - 1, 12, day) : formatDate(year, month - 1, day);
 }
 
+/** `昨天王毅表示…`: days before publication named by a word, read only in a sentence reporting the event. */
+const RELATIVE_DAY: [RegExp, number][] = [
+  [/今天|今日/u, 0],
+  [/昨天|昨日/u, -1],
+  [/前天/u, -2],
+];
+
+function resolveRelativeDay(sentences: { text: string }[], published: string): EventDateResolution | null {
+  for (const { text } of sentences) {
+    if (!EVENT_VERB.test(text) && !/表示|说|指出|强调/u.test(text)) continue;
+    for (const [pattern, offset] of RELATIVE_DAY) {
+      const phrase = pattern.exec(text)?.[0];
+      if (phrase) return { date: addDays(published, offset), source: 'relative', phrase, sentence: text };
+    }
+  }
+  return null;
+}
+
 export interface EventDateInput {
   title: string;
   paragraphs: string[];
@@ -141,7 +159,7 @@ export function resolveEventDate(input: EventDateInput): EventDateResolution {
   const best = mentions[0];
   if (!best) {
     if (input.published) {
-      return { date: input.published, source: 'published', phrase: null, sentence: null };
+      return resolveRelativeDay(sentences, input.published) ?? { date: input.published, source: 'published', phrase: null, sentence: null };
     }
     return { date: null, source: 'none', phrase: null, sentence: null };
   }

@@ -53,6 +53,17 @@ describe('resolveEventDate', () => {
     expect(resolveEventDate({ title: '', paragraphs: ['王毅介绍情况。'], published: null })).toMatchObject({ date: null, source: 'none' });
   });
 
+  it('reads 昨天 and 今天 in the sentence reporting the event against the publication date', () => {
+    expect(resolveEventDate({ title: '', paragraphs: ['昨天，王毅在北京会见越南驻华大使范清平。'], published: '2024-03-06' })).toMatchObject({
+      date: '2024-03-05',
+      source: 'relative',
+      phrase: '昨天',
+    });
+    expect(resolveEventDate({ title: '', paragraphs: ['外交部发言人今天表示，中越合作前景广阔。'], published: '2024-03-06' }).date).toBe('2024-03-06');
+    // A stated date wins over a relative word elsewhere in the lead.
+    expect(resolveEventDate({ title: '', paragraphs: ['3月4日，双方举行会谈。', '昨天，双方还出席了招待会。'], published: '2024-03-06' }).date).toBe('2024-03-04');
+  });
+
   it('reads Vietnamese dates: ngày 11/9/2021', () => {
     const r = resolveEventDate({ title: '', paragraphs: ['Ngày 11/9/2021, Bộ trưởng Bùi Thanh Sơn hội đàm với Vương Nghị.'], published: null });
     expect(r.date).toBe('2021-09-11');
