@@ -1,5 +1,5 @@
 import { detectLanguage } from '../text/detectScript.js';
-import { normalizeForMatching } from '../text/normalizeForMatching.js';
+import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
 import type { RemovalReason, RemovedBlock } from '../types.js';
 
 /**
@@ -47,7 +47,7 @@ const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
 /** `越通社河内——`, `新华社北京12月2日电`: a dateline before the first sentence. */
 const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
 
-const norm = (s: string) => normalizeForMatching(s).replace(/[^\p{L}\p{N}]+/gu, '');
+const norm = (s: string) => foldForFingerprint(normalizeForMatching(s));
 
 function toLines(blocks: string[]): Line[] {
   const lines: Line[] = [];

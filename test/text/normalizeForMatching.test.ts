@@ -12,6 +12,10 @@ describe('normalizeForMatching', () => {
     expect(normalizeForMatching('ＡＢＣ１２３，')).toBe('abc123,');
   });
 
+  it('keeps the ideographic iteration mark and zero while dropping CJK punctuation', () => {
+    expect(foldForFingerprint('人々、〇号。「中越」')).toBe('人々〇号中越');
+  });
+
   it('is idempotent', () => {
     const text = '越南外長裴青山（右）與中國國務委員、外交部長王毅 图自越通社';
     const once = normalizeForMatching(text);
