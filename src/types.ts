@@ -46,8 +46,6 @@ export interface PageMeta {
   published?: string;
   url?: string;
   siteName?: string;
-  /** Lines such as `09:00 | 14/07/2022` that a layout puts above the body. */
-  timestampLines: string[];
 }
 
 export interface Paragraph {

@@ -7,7 +7,6 @@ import type { Article, Diagnostic, RawDocument } from '../types.js';
 import { detectOutlet } from './detectOutlet.js';
 import { buildGazetteer, mostSpecificPlaces, namesInOrder, type Gazetteer } from './matchGazetteer.js';
 import { parseRawDocument } from './parseRawDocument.js';
-import { LAYOUT_TIMESTAMP } from './parseTextDump.js';
 import { resolveEventDate } from './resolveEventDate.js';
 import { stripBoilerplate, type BoilerplateRules } from './stripBoilerplate.js';
 
@@ -32,13 +31,6 @@ export function createIngestContext(config: ResolvedConfig): IngestContext {
 }
 
 export type BuildResult = { ok: true; article: Article } | { ok: false; reason: string; diagnostics: Diagnostic[] };
-
-function firstTimestamp(lines: string[]): string | undefined {
-  const line = lines.find((l) => LAYOUT_TIMESTAMP.test(l));
-  if (!line) return undefined;
-  const m = LAYOUT_TIMESTAMP.exec(line)!;
-  return `${m[5]}-${m[4]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
-}
 
 /**
  * RawDocument → Article: parse the page, strip boilerplate, identify the outlet and side, and
@@ -86,7 +78,7 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
   }
   const offset = (outlet.side && config.sides[outlet.side]?.utcOffsetMinutes) || 0;
   const publishedText = page.given.published ?? page.meta.published;
-  const published = publishedText ? parsePublished(publishedText, offset) : (firstTimestamp(page.blocks) ?? null);
+  const published = publishedText ? parsePublished(publishedText, offset) : null;
   if (publishedText && !published) {
     diagnostics.push({ level: 'warning', code: 'bad-published', message: `cannot read publication date "${publishedText}"` });
   }

@@ -109,6 +109,6 @@ export function parseHtmlPage(html: string): ParsedPage & { captions: string[] }
     title: title?.replace(/\s+/gu, ' ') ?? null,
     blocks,
     captions,
-    meta: { published: published ?? byline.published, url, siteName: siteName ?? byline.siteName, timestampLines: [] },
+    meta: { published: published ?? byline.published, url, siteName: siteName ?? byline.siteName },
   };
 }

@@ -63,6 +63,6 @@ export function parseMarkdown(
     captions,
     given,
     ...(frontMatterError ? { frontMatterError } : {}),
-    meta: { published: given.published, url: given.url, timestampLines: [] },
+    meta: { published: given.published, url: given.url },
   };
 }

@@ -24,10 +24,10 @@ export function parseRawDocument(raw: RawDocument): ReadPage {
         if (/<html|<body|<head/i.test(raw.body)) return { ...parseHtmlPage(raw.body), given: raw.given };
         const $ = cheerio.load(raw.body, null, false);
         const { blocks, captions } = htmlToBlocks($, $.root());
-        return { title: null, blocks, captions, given: raw.given, meta: { timestampLines: [] } };
+        return { title: null, blocks, captions, given: raw.given, meta: {} };
       }
       const lines = raw.body.replace(/\r\n?/gu, '\n').split('\n');
-      return { title: null, blocks: lines, captions: [], given: raw.given, meta: { timestampLines: [] } };
+      return { title: null, blocks: lines, captions: [], given: raw.given, meta: {} };
     }
   }
 }

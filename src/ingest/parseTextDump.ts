@@ -1,7 +1,7 @@
 import type { ParsedPage } from '../types.js';
 
 /** `09:00 | 14/07/2022`: the time line Vietnamese outlets' Chinese pages put under the headline. */
-export const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
+const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
 
 /** `2022-10-31 21:30:00 来源：新华社`, `发布时间：2024-10-13 20:40 来源：越南之声`: a date line with the source. */
 const PAGE_STAMP =
@@ -20,14 +20,15 @@ export function parseTextDump(text: string): ParsedPage {
   const first = lines.findIndex((l) => l.length > 0);
   const title = first >= 0 ? lines[first]! : null;
   const blocks = first >= 0 ? lines.slice(first + 1) : [];
-  const timestampLines = blocks.filter((l) => LAYOUT_TIMESTAMP.test(l));
   // Only near the top: a date line further down is part of the text or of a related-news list.
   const top = blocks.slice(0, 6);
   const stamp = top.map((l) => PAGE_STAMP.exec(l)).find((m) => m !== null);
   const dayFirst = top.map((l) => DAY_FIRST_STAMP.exec(l)).find((m) => m !== null);
+  // The `HH:MM | DD/MM/YYYY` layout line is unmistakable wherever it stands.
+  const layout = blocks.find((l) => LAYOUT_TIMESTAMP.test(l));
   return {
     title,
     blocks,
-    meta: { timestampLines, published: stamp?.[1] ?? dayFirst?.[1], siteName: stamp?.[2] },
+    meta: { published: stamp?.[1] ?? dayFirst?.[1] ?? layout, siteName: stamp?.[2] },
   };
 }
