@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/loadConfig.js';
 import { fingerprintCorpus } from '../../src/fingerprint/fingerprintCorpus.js';
+import { foldText } from '../../src/text/normalizeForMatching.js';
 import { jaccard, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
-import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { generateCorpus } from './generateCorpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -41,7 +41,6 @@ function timeProcess(args: string[]): ProcessRun {
   return { seconds: seconds!, peakMb: Math.round(kb! / 1024), ...(failed ? { failed } : {}) };
 }
 
-const fold = (text: string) => foldForFingerprint(normalizeForMatching(text));
 
 async function benchSize(count: number) {
   const dir = mkdtempSync(path.join(tmpdir(), `parallax-bench-${count}-`));
@@ -60,7 +59,7 @@ async function benchSize(count: number) {
   // Truth: planted copies whose exact shingle Jaccard reaches the threshold.
   const byId = new Map(articles.map((a) => [a.id, a]));
   const k = config.fingerprint.shingle;
-  const exact = (a: string, b: string) => jaccard(shingleHashes(fold(byId.get(a)!.text), k), shingleHashes(fold(byId.get(b)!.text), k));
+  const exact = (a: string, b: string) => jaccard(shingleHashes(foldText(byId.get(a)!.text), k), shingleHashes(foldText(byId.get(b)!.text), k));
   const key = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
   const truthPairs = new Set(truth.copies.filter(([a, b]) => exact(a, b) >= config.thresholds.duplicate).map(([a, b]) => key(a, b)));
   const found = new Set(duplicates.map((d) => key(d.a, d.b)));

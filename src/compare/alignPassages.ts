@@ -1,4 +1,4 @@
-import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
+import { foldText } from '../text/normalizeForMatching.js';
 import { sentencesOf } from '../text/splitSentences.js';
 import type { AlignedPassage, Article, OneSidePassage } from '../types.js';
 import { diffPassage } from './diffPassage.js';
@@ -20,7 +20,7 @@ function passagesOf(article: Article): Passage[] {
     sentencesOf(p).map((text) => ({
       paragraphId: p.id,
       text,
-      key: foldForFingerprint(normalizeForMatching(text)),
+      key: foldText(text),
       order: order++,
     })),
   );

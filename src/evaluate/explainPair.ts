@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { createLinkContext } from '../cluster/clusterArticles.js';
 import { scoreLink } from '../cluster/scoreLink.js';
+import { foldArticleText } from '../fingerprint/fingerprintCorpus.js';
 import { jaccard, shingleHashes } from '../fingerprint/shingleHashes.js';
-import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
 import type { Article, ClusterLink, EventCluster, LinkFeatures, SimilarPair } from '../types.js';
 
 export interface ArticleFacts {
@@ -82,7 +82,7 @@ export function explainPair(
   const clusterOf = (id: string) => run.clusters.find((c) => c.articles.includes(id))!;
   const ca = clusterOf(a.id);
   const cb = clusterOf(b.id);
-  const fold = (x: Article) => shingleHashes(foldForFingerprint(normalizeForMatching(x.paragraphs.map((p) => p.text).join('\n'))), config.fingerprint.shingle);
+  const fold = (x: Article) => shingleHashes(foldArticleText(x), config.fingerprint.shingle);
   const owns = (x: Article, paragraphId: string) => paragraphId.startsWith(`${x.id}#p`);
   return {
     a: facts(a),

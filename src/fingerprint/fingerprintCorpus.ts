@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
+import { foldText } from '../text/normalizeForMatching.js';
 import type { Article, SimilarPair } from '../types.js';
 import { findSimilarTexts, type TextUnit } from './findSimilarTexts.js';
 
@@ -10,16 +10,23 @@ export interface CorpusFingerprints {
   reuse: SimilarPair[];
 }
 
+/**
+ * An article as shingles see it: its paragraphs folded and joined, the same string folding the
+ * whole text would give, since folding drops every separator.
+ */
+export function foldArticleText(article: Article): string {
+  return article.paragraphs.map((p) => foldText(p.text)).join('');
+}
+
 /** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
 export function fingerprintCorpus(articles: Article[], config: ResolvedConfig): CorpusFingerprints {
   const params = config.fingerprint;
   const paragraphOwner = new Map<string, string>();
   const paragraphUnits: TextUnit[] = [];
-  // Each paragraph is folded once; an article's folded text is its paragraphs' joined, the same
-  // string folding the whole text would give, since folding drops every separator.
+  // Each paragraph is folded once, for paragraph reuse and for its article's text (see foldArticleText).
   const articleUnits: TextUnit[] = articles.map((article) => {
     const parts = article.paragraphs.map((paragraph) => {
-      const folded = foldForFingerprint(normalizeForMatching(paragraph.text));
+      const folded = foldText(paragraph.text);
       if (folded.length >= params.minParagraphChars) {
         paragraphOwner.set(paragraph.id, article.id);
         paragraphUnits.push({ id: paragraph.id, folded });

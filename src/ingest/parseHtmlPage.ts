@@ -1,14 +1,12 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedPage } from '../types.js';
+import { countHan, countLatin } from '../text/detectScript.js';
 import { htmlToBlocks } from './htmlToBlocks.js';
-
-const HAN = /\p{Script=Han}/gu;
-const LATIN = /\p{Script=Latin}/gu;
 
 /** Roughly how much reading a text holds: an ideograph is about a word, a Latin word about four letters. */
 function textWeight(text: string): number {
-  return (text.match(HAN)?.length ?? 0) + (text.match(LATIN)?.length ?? 0) / 4;
+  return countHan(text) + countLatin(text) / 4;
 }
 
 /** A standfirst kept beside the body container (`.sapo`, `.lead`, `.summary`): often where the date is. */

@@ -1,5 +1,5 @@
-import { detectLanguage } from '../text/detectScript.js';
-import { foldForFingerprint, normalizeForMatching } from '../text/normalizeForMatching.js';
+import { countHan, detectLanguage } from '../text/detectScript.js';
+import { foldText } from '../text/normalizeForMatching.js';
 import type { RemovalReason, RemovedBlock } from '../types.js';
 
 /**
@@ -30,12 +30,12 @@ interface Line {
   /** The line directly follows another, with no blank line between: how dumps attach captions. */
   attached: boolean;
   removed: RemovalReason | null;
-  /** `norm(text)`, computed once when first asked for. */
+  /** `foldText(text)`, computed once when first asked for. */
   key?: string;
 }
 
 function keyOf(line: Line): string {
-  return (line.key ??= norm(line.text));
+  return (line.key ??= foldText(line.text));
 }
 
 const TERMINAL = /[。！？!?.…”」』"）)]$/u;
@@ -47,7 +47,6 @@ const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
 /** `越通社河内——`, `新华社北京12月2日电`: a dateline before the first sentence. */
 const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
 
-const norm = (s: string) => foldForFingerprint(normalizeForMatching(s));
 
 function toLines(blocks: string[]): Line[] {
   const lines: Line[] = [];
@@ -89,7 +88,7 @@ function markCaptionAfter(lines: Line[], index: number): void {
 }
 
 function markPageFurniture(lines: Line[], title: string | null, rules: BoilerplateRules, zh: boolean): void {
-  const titleKey = title ? norm(title) : null;
+  const titleKey = title ? foldText(title) : null;
   // A line can only repeat the title if its length is near the title's: skip normalising the rest.
   const nearTitle = (text: string) => title !== null && Math.abs(text.length - title.length) <= 8;
   const creditedCaptions = new Set<string>();
@@ -114,7 +113,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
     } else if (text.length <= 150 && rules.photoCredits.some((re) => re.test(text))) {
       line.removed = 'photo-credit';
       const bare = rules.photoCredits.reduce((t, re) => t.replace(re, ''), text);
-      creditedCaptions.add(norm(bare));
+      creditedCaptions.add(foldText(bare));
     } else if (creditedCaptions.size > 0 && creditedCaptions.has(keyOf(line))) {
       line.removed = 'caption';
     }
@@ -145,7 +144,7 @@ function markTeasersAndLinkLines(lines: Line[]): void {
       continue;
     }
     const segments = () =>
-      line.text.split(new RegExp(HEADLINE_GAP.source, 'gu')).filter((s) => (s.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4);
+      line.text.split(new RegExp(HEADLINE_GAP.source, 'gu')).filter((s) => countHan(s) >= 4);
     // Headlines carry no full stop; a line with one inside it is prose, whatever its spacing.
     if (!TERMINAL.test(line.text) && !/[。！？]/u.test(line.text) && segments().length >= 2) {
       // Headlines of related articles run together on one line, with no sentence punctuation.
@@ -172,7 +171,7 @@ function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
     const kept = live(lines);
     const last = kept[kept.length - 1];
     if (!last || kept.length < 2) break;
-    const isOutlet = last.text.length <= 24 && rules.outletNames.some((n) => norm(n) === keyOf(last));
+    const isOutlet = last.text.length <= 24 && rules.outletNames.some((n) => foldText(n) === keyOf(last));
     const isName = last.text.length <= 8 && !/[\p{P}\d]/u.test(last.text);
     if (!isOutlet && !isName) break;
     last.removed = 'byline';
@@ -182,7 +181,7 @@ function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
 }
 
 function withoutDateline(line: Line): string {
-  return DATELINE.test(line.text) ? norm(line.text.replace(DATELINE, '')) : keyOf(line);
+  return DATELINE.test(line.text) ? foldText(line.text.replace(DATELINE, '')) : keyOf(line);
 }
 
 /** A summary printed above the body and again as its first paragraph (seeds 001, 003): keep the body's. */

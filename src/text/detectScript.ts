@@ -2,7 +2,7 @@ import { countFoldable } from './foldScript.js';
 import type { Article } from '../types.js';
 
 /** Ideographs of the CJK blocks: counted by code unit, without building an array of matches. */
-function countHan(text: string): number {
+export function countHan(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -12,7 +12,7 @@ function countHan(text: string): number {
 }
 
 /** Basic and accented Latin letters, Vietnamese's included. */
-function countLatin(text: string): number {
+export function countLatin(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i) | 0x20;

@@ -48,3 +48,8 @@ function isLetterOrDigitAt(text: string, i: number): boolean {
   if (c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
   return LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1));
 }
+
+/** Text reduced to what matching compares: normalised, then letters and digits only. */
+export function foldText(text: string): string {
+  return foldForFingerprint(normalizeForMatching(text));
+}
