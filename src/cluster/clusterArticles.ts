@@ -121,12 +121,10 @@ export function clusterArticles(articles: Article[], duplicates: SimilarPair[], 
       continue;
     }
     parent[rj] = ri;
-    groups.set(ri, {
-      members: [...gi.members, ...gj.members],
-      minDay: Math.min(gi.minDay, gj.minDay),
-      maxDay: Math.max(gi.maxDay, gj.maxDay),
-      places: new Set([...gi.places, ...gj.places]),
-    });
+    gi.members.push(...gj.members);
+    gi.minDay = Math.min(gi.minDay, gj.minDay);
+    gi.maxDay = Math.max(gi.maxDay, gj.maxDay);
+    for (const place of gj.places) gi.places.add(place);
     groups.delete(rj);
   }
 
@@ -140,9 +138,8 @@ export function clusterArticles(articles: Article[], duplicates: SimilarPair[], 
     if (bucket) bucket.push(link);
     else linksByRoot.set(root, [link]);
   }
-  const clusters = [...groups.entries()]
-    .filter(([root]) => find(root) === root)
-    .map(([root, group]) => describeCluster(group.members.map((i) => articles[i]!), linksByRoot.get(root) ?? [], config));
+  // A merged group is deleted from \`groups\`: what remains is exactly one group per cluster root.
+  const clusters = [...groups.entries()].map(([root, group]) => describeCluster(group.members.map((i) => articles[i]!), linksByRoot.get(root) ?? [], config));
   clusters.sort((a, b) => (a.eventDate ?? '9999').localeCompare(b.eventDate ?? '9999') || a.id.localeCompare(b.id));
   return { clusters, links: allLinks };
 }
