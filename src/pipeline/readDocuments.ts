@@ -119,7 +119,11 @@ async function readJsonlFile(file: InputFile, config: ResolvedConfig): Promise<F
       reason: `cannot read file after line ${index} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     });
   }
-  if (index === 0) outcome.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason: 'empty file' });
+  // A file that yields no line at all must still be accounted for.
+  if (outcome.documents.length === 0 && outcome.refused.length === 0) {
+    const reason = index === 0 ? 'empty file' : 'no records: only blank lines';
+    outcome.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason });
+  }
   return outcome;
 }
 

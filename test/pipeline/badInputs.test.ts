@@ -70,6 +70,15 @@ describe('bad input is accounted for, never lost', () => {
     expect(entry(manifest, 'feed.jsonl:2')).toMatchObject({ status: 'skipped', reason: 'line 2: record is over ingest.maxFileBytes (1500 bytes)' });
   });
 
+  it('accounts for a JSONL file that holds only blank lines', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
+    await mkdir(path.join(dir, 'in'));
+    await writeFile(path.join(dir, 'in/blank.jsonl'), '\n  \n\n');
+    await writeFile(path.join(dir, 'in/a.txt'), ARTICLE);
+    const { manifest } = await run(['ingest'], path.join(dir, 'in'));
+    expect(entry(manifest, 'blank.jsonl')).toMatchObject({ status: 'skipped', reason: 'no records: only blank lines' });
+  });
+
   it('keeps an article whose front matter is broken, with a warning', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
     await mkdir(path.join(dir, 'in'));
