@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { sidesCovering } from '../cluster/sidesCovering.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { PipelineResult } from '../pipeline/runPipeline.js';
 import { manifestTotals } from '../pipeline/writeOutputs.js';
@@ -15,7 +16,7 @@ export function summarizeRun(result: PipelineResult, config: ResolvedConfig, out
   }
   if (result.clusters) {
     const sideIds = Object.keys(config.sides);
-    const both = result.clusters.filter((c) => sideIds.filter((s) => (c.sides[s] ?? 0) > 0).length >= 2).length;
+    const both = result.clusters.filter((c) => sidesCovering(c, sideIds).length >= 2).length;
     lines.push(`events: ${result.clusters.length}, covered by both sides: ${both}`);
   }
   const stages = Object.entries(result.timings)

@@ -67,6 +67,7 @@ const LATER_OUTPUTS: Record<PipelineResult['through'], string[]> = {
  */
 export async function writeOutputs(result: PipelineResult, config: ResolvedConfig, context: WriteContext): Promise<string[]> {
   const { out } = context;
+  const totals = manifestTotals(result.manifest);
   for (const stale of LATER_OUTPUTS[result.through]) await rm(path.join(out, stale), { recursive: true, force: true });
   const written: string[] = [];
   const write = async (relative: string, content: string) => {
@@ -106,7 +107,6 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
       })(),
     );
     await write('data/events.csv', renderEventsCsv(result.clusters, result.comparisons, byId, Object.keys(config.sides)));
-    const totals = manifestTotals(result.manifest);
     await write(
       'index.html',
       renderIndex(
@@ -130,7 +130,7 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
         config: context.configFile,
         inputs: context.inputs,
         stages: result.timings,
-        totals: manifestTotals(result.manifest),
+        totals,
         entries: result.manifest,
       },
       null,

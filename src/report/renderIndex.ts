@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { sidesCovering } from '../cluster/sidesCovering.js';
 import { classifyRelations } from '../compare/classifyRelations.js';
 import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
@@ -57,7 +58,7 @@ const INDEX_SCRIPT = `(() => {
 })();`;
 
 function coverageOf(c: EventCluster, sideIds: string[]): string {
-  const covered = sideIds.filter((s) => (c.sides[s] ?? 0) > 0);
+  const covered = sidesCovering(c, sideIds);
   return covered.length >= 2 ? 'both' : covered[0] ?? 'none';
 }
 
