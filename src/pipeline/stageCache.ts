@@ -3,24 +3,31 @@ import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/finge
 import type { ManifestEntry, Article } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 
-/** The config sections each stage reads: a change outside them cannot change that stage's output. */
-const INGEST_KEYS = ['ingest', 'boilerplate', 'outlets', 'people', 'places', 'sides'] as const;
+/**
+ * The config key paths each stage reads, first to last: a change outside a stage's paths (and
+ * those of the stages before it) cannot change that stage's output.
+ */
+const STAGE_KEYS = {
+  ingest: ['ingest', 'boilerplate', 'outlets', 'people', 'places', 'sides'],
+  fingerprint: ['fingerprint', 'thresholds.duplicate', 'thresholds.reuse'],
+  cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
+} as const;
 
-function section(written: Record<string, unknown>, keys: readonly string[]): string {
-  return JSON.stringify(keys.map((k) => written[k] ?? null));
+function valueAt(written: Record<string, unknown>, keyPath: string): unknown {
+  return keyPath.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], written) ?? null;
 }
 
-function fingerprintSection(written: Record<string, unknown>): string {
-  const thresholds = (written.thresholds ?? {}) as Record<string, unknown>;
-  return JSON.stringify([written.fingerprint ?? null, thresholds.duplicate ?? null, thresholds.reuse ?? null]);
+function section(written: Record<string, unknown>, keyPaths: readonly string[]): string {
+  return JSON.stringify(keyPaths.map((k) => valueAt(written, k)));
 }
+
+const covers = (paths: readonly string[], key: string) => paths.some((p) => key === p || key.startsWith(`${p}.`));
 
 /** Which stage a config key path first affects: what `tune` must rerun when the key varies. */
 export function stageOfKey(key: string): 'ingest' | 'fingerprint' | 'cluster' | 'compare' {
-  const [top, second] = key.split('.');
-  if ((INGEST_KEYS as readonly string[]).includes(top ?? '')) return 'ingest';
-  if (top === 'fingerprint' || (top === 'thresholds' && (second === 'duplicate' || second === 'reuse'))) return 'fingerprint';
-  if (top === 'cluster' || (top === 'thresholds' && (second === 'cluster' || second === 'dateWindowDays'))) return 'cluster';
+  if (covers(STAGE_KEYS.ingest, key)) return 'ingest';
+  if (covers(STAGE_KEYS.fingerprint, key)) return 'fingerprint';
+  if (covers(STAGE_KEYS.cluster, key)) return 'cluster';
   return 'compare';
 }
 
@@ -36,7 +43,7 @@ export class StageCache {
   constructor(private readonly inputs: string[]) {}
 
   ingest(written: Record<string, unknown>, config: ResolvedConfig): Promise<{ articles: Article[]; manifest: ManifestEntry[] }> {
-    const key = section(written, INGEST_KEYS);
+    const key = section(written, STAGE_KEYS.ingest);
     if (this.ingested?.key !== key) {
       this.runs.ingest++;
       this.fingerprinted = null;
@@ -46,7 +53,7 @@ export class StageCache {
   }
 
   fingerprint(articles: Article[], written: Record<string, unknown>, config: ResolvedConfig): CorpusFingerprints {
-    const key = section(written, INGEST_KEYS) + fingerprintSection(written);
+    const key = section(written, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]);
     if (this.fingerprinted?.key !== key) {
       this.runs.fingerprint++;
       this.fingerprinted = { key, value: fingerprintCorpus(articles, config) };
