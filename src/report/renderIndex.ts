@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { sidesCovering } from '../cluster/sidesCovering.js';
-import { classifyRelations } from '../compare/classifyRelations.js';
-import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
+import type { Article, ArticleRelation, EventCluster, EventComparison, SimilarPair } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
 import { pageLayout } from './pageLayout.js';
 import { chartEventsOverTime, chartMostDivergent, chartTopicShares } from './renderCharts.js';
@@ -62,11 +61,12 @@ function coverageOf(c: EventCluster, sideIds: string[]): string {
   return covered.length >= 2 ? 'both' : covered[0] ?? 'none';
 }
 
-function syndication(articles: Map<string, Article>, duplicates: SimilarPair[]): Html {
-  const involved = [...new Set(duplicates.flatMap((d) => [d.a, d.b]))].map((id) => articles.get(id)!).filter(Boolean);
-  const relations = classifyRelations(involved, duplicates);
-  const groups = new Map<string, typeof relations>();
-  for (const r of relations.filter((x) => x.of)) groups.set(r.of!, [...(groups.get(r.of!) ?? []), r]);
+/** Repost groups, from the relations each event's comparison already worked out (duplicates always share an event). */
+function syndication(articles: Map<string, Article>, comparisons: Map<string, EventComparison>): Html {
+  const groups = new Map<string, ArticleRelation[]>();
+  for (const comparison of comparisons.values()) {
+    for (const r of comparison.relations) if (r.of) groups.set(r.of, [...(groups.get(r.of) ?? []), r]);
+  }
   if (groups.size === 0) return html`<p class="muted">没有发现转载。</p>`;
   const name = (id: string) => {
     const a = articles.get(id)!;
@@ -134,7 +134,7 @@ ${sideIds.map((s) => {
 </tr>`;
   })}</tbody></table>
 <h2>转载与同源 Duplicates and syndication</h2>
-${syndication(articles, input.duplicates)}
+${syndication(articles, comparisons)}
 <p class="muted">数据 Data: <a href="data/articles.jsonl">articles.jsonl</a> · <a href="data/clusters.json">clusters.json</a> ·
 <a href="data/events.csv">events.csv</a> · <a href="data/duplicates.jsonl">duplicates.jsonl</a> · <a href="data/reuse.jsonl">reuse.jsonl</a> ·
 <a href="data/links.jsonl">links.jsonl</a> · <a href="manifest.json">manifest.json</a></p>`;
