@@ -2,6 +2,7 @@ import stringSimilarity from 'string-similarity';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { daysBetween } from '../text/calendar.js';
+import { placeAndContainers } from '../ingest/matchGazetteer.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import type { Article, ClusterLink, LinkFeatures } from '../types.js';
 
@@ -14,19 +15,9 @@ export interface LinkContext {
   texts: Map<string, { title: string; lead: string }>;
 }
 
-function ancestors(place: string, places: Map<string, GazetteerEntry>): Set<string> {
-  const chain = new Set<string>([place]);
-  let parent = places.get(place)?.within ?? null;
-  while (parent && !chain.has(parent)) {
-    chain.add(parent);
-    parent = places.get(parent)?.within ?? null;
-  }
-  return chain;
-}
-
 /** Same place, or one inside the other: a report from 浙江 and one from 安吉 agree. */
 export function placesAgree(a: string, b: string, places: Map<string, GazetteerEntry>): boolean {
-  return ancestors(a, places).has(b) || ancestors(b, places).has(a);
+  return placeAndContainers(a, places).has(b) || placeAndContainers(b, places).has(a);
 }
 
 /** An article's own date is firm when the text states it; a publication-date fallback may be a day off. */

@@ -57,16 +57,25 @@ export function namesInOrder(matches: GazetteerMatch[]): string[] {
   return [...new Set(matches.map((m) => m.name))];
 }
 
+/**
+ * A place and every place it lies within, following `within` upward; the walk stops at a place
+ * already seen, so a config whose `within` goes round in a loop cannot hang it.
+ */
+export function placeAndContainers(place: string, places: Map<string, GazetteerEntry>): Set<string> {
+  const chain = new Set<string>([place]);
+  let parent = places.get(place)?.within ?? null;
+  while (parent && !chain.has(parent)) {
+    chain.add(parent);
+    parent = places.get(parent)?.within ?? null;
+  }
+  return chain;
+}
+
 /** Drops a place when a more specific place inside it is also named (`浙江安吉` is 安吉). */
 export function mostSpecificPlaces(names: string[], places: Map<string, GazetteerEntry>): string[] {
-  const named = new Set(names);
   const containers = new Set<string>();
   for (const name of names) {
-    let parent = places.get(name)?.within ?? null;
-    while (parent) {
-      if (named.has(parent)) containers.add(parent);
-      parent = places.get(parent)?.within ?? null;
-    }
+    for (const container of placeAndContainers(name, places)) if (container !== name) containers.add(container);
   }
   return names.filter((n) => !containers.has(n));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GazetteerEntry } from '../../src/config/resolveConfig.js';
 import { seed, SEED } from '../helpers.js';
 
 describe('article metadata read from the seeds', () => {
@@ -45,5 +46,14 @@ describe('article metadata read from the seeds', () => {
   it('names 浙江安吉 as the most specific place, 安吉, with 浙江 still listed (seed 000)', async () => {
     const article = await seed('guancha');
     expect(article.places.slice(0, 2)).toEqual(['安吉', '浙江']);
+  });
+});
+
+describe('mostSpecificPlaces', () => {
+  it('keeps 安吉 over 浙江, and stops on a config whose within goes round in a loop', async () => {
+    const { mostSpecificPlaces } = await import('../../src/ingest/matchGazetteer.js');
+    const entry = (name: string, within: string | null): [string, GazetteerEntry] => [name, { name, aliases: [], country: 'CN', roles: [], within }];
+    expect(mostSpecificPlaces(['浙江', '安吉'], new Map([entry('浙江', null), entry('安吉', '浙江')]))).toEqual(['安吉']);
+    expect(mostSpecificPlaces(['甲', '乙'], new Map([entry('甲', '乙'), entry('乙', '甲')]))).toEqual([]);
   });
 });
