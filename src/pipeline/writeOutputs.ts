@@ -95,11 +95,14 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
   if (result.clusters && result.comparisons) {
     const byId = new Map(result.articles.map((a) => [a.id, a]));
     const { clusters, comparisons } = result;
+    // A single article has nothing to compare against: it is listed in the index and the data files.
+    // Most events in a large archive are singletons, so this is most of the pages a run would write.
+    const paged = clusters.filter((c) => c.articles.length > 1);
     // Pages are rendered as they are written, never all held at once.
     await replaceFolder(
       path.join(out, 'events'),
       (function* (): Generator<[string, string]> {
-        for (const cluster of clusters) {
+        for (const cluster of paged) {
           const comparison = comparisons.get(cluster.id)!;
           yield [`${cluster.id}.html`, renderEventPage(cluster, comparison, byId, config)];
           yield [`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n'];
@@ -116,7 +119,7 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
           articles: byId,
           duplicates: result.duplicates ?? [],
           totals,
-          pages: new Set(result.clusters.map((c) => c.id)),
+          pages: new Set(paged.map((c) => c.id)),
         },
         config,
       ),

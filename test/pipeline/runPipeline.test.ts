@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +68,23 @@ describe('the whole pipeline on fixtures/corpus', () => {
     expect(both).toHaveLength(9);
     const duplicate = JSON.parse((await readFile(path.join(out, 'data/duplicates.jsonl'), 'utf8')).split('\n')[0]!);
     expect(Object.keys(duplicate).sort()).toEqual(['a', 'b', 'kind', 'similarity']);
+  });
+
+  it('gives pages to events with more than one article and lists singletons in the index only', async () => {
+    const clusters: { id: string; articles: string[] }[] = JSON.parse(await readFile(path.join(out, 'data/clusters.json'), 'utf8')).clusters;
     const index = await readFile(path.join(out, 'index.html'), 'utf8');
-    for (const c of clusters.clusters) expect(index).toContain(`events/${c.id}.html`);
+    const pages = (await readdir(path.join(out, 'events'))).filter((f) => f.endsWith('.html')).sort();
+    const multi = clusters.filter((c) => c.articles.length > 1);
+    const single = clusters.filter((c) => c.articles.length === 1);
+    // 12 events: 9 covered by both sides, plus seed 002 (Nanning), 李强–范明政 2023 and seed 003 alone.
+    expect([multi.length, single.length]).toEqual([9, 3]);
+    expect(pages).toEqual(multi.map((c) => `${c.id}.html`).sort());
+    for (const c of multi) expect(index).toContain(`href="events/${c.id}.html"`);
+    for (const c of single) {
+      expect(index).not.toContain(`events/${c.id}.html`);
+      expect(index).toContain(`data-articles="1"`);
+    }
+    const csv = await readFile(path.join(out, 'data/events.csv'), 'utf8');
+    for (const c of single) expect(csv).toContain(c.id);
   });
 });
