@@ -1,3 +1,4 @@
+import path from 'node:path';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
@@ -5,6 +6,7 @@ import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
+import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
 import { summarizeRun } from './summarizeRun.js';
 
 interface CommonArgs {
@@ -14,6 +16,7 @@ interface CommonArgs {
   set: string[];
   quiet: boolean;
   debug: boolean;
+  cache: boolean;
 }
 
 const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
@@ -26,7 +29,14 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
 
 async function execute(command: string, stage: StageName, args: CommonArgs): Promise<void> {
   const config = await loadConfig(args.config, args.set);
-  const result = await runPipeline(args.input, config, stage, createProgress(process.stderr, args.quiet));
+  const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
+  let result;
+  try {
+    result = await runPipeline(args.input, config, stage, createProgress(process.stderr, args.quiet), workspace);
+  } finally {
+    workspace?.close(result?.timings);
+  }
+  if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
   if (result.articles.length === 0) {
     await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
     throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);
@@ -59,6 +69,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('set', { type: 'string', array: true, default: [], describe: 'Override a config key: key.path=value (repeatable)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces on errors' })
+    .option('cache', {
+      type: 'boolean',
+      default: true,
+      describe: `Reuse and update the workspace <out>/${WORKSPACE_FILE} (--no-cache computes everything and leaves it alone)`,
+    })
     .demandCommand(1, 'Name a command: run, ingest, dupes, cluster or report')
     .strict()
     .help()

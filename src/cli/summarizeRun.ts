@@ -23,6 +23,15 @@ export function summarizeRun(result: PipelineResult, config: ResolvedConfig, out
     .map(([stage, ms]) => `${stage} ${ms} ms`)
     .join(', ');
   lines.push(`time: ${stages}`);
+  if (result.workspace) {
+    const { documents, signatures, comparisons, stages: whole } = result.workspace;
+    const share = (n: { reused: number; computed: number }) => `${n.reused}/${n.reused + n.computed}`;
+    const reused = [`${share(documents)} documents`];
+    if (whole.fingerprint === 'reused') reused.push('the fingerprint stage');
+    else if (result.duplicates) reused.push(`${share(signatures)} signatures`);
+    if (result.comparisons) reused.push(`${share(comparisons)} comparisons`);
+    lines.push(`reused from ${result.workspace.file}: ${reused.join(', ')}`);
+  }
   if (result.comparisons) lines.push(`report: ${path.join(out, 'index.html')}`);
   else lines.push(`data: ${path.join(out, 'data')}`);
   return lines;

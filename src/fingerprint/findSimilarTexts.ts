@@ -17,6 +17,13 @@ export interface TextUnit {
   folded: string;
 }
 
+/** A unit whose signature is already known (computed or cached); its text is folded only if it becomes a candidate. */
+export interface SignedUnit {
+  id: string;
+  signature: Uint32Array;
+  folded: () => string;
+}
+
 /**
  * Pairs of texts whose exact shingle Jaccard reaches `threshold`, found through MinHash LSH and
  * verified exactly, so the similarity reported is the true one, not an estimate. `exact` means
@@ -27,22 +34,42 @@ export function findSimilarTexts(
   units: TextUnit[],
   params: FingerprintParams,
   threshold: number,
-  skip: (a: TextUnit, b: TextUnit) => boolean = () => false,
+  skip: (a: SignedUnit, b: SignedUnit) => boolean = () => false,
 ): SimilarPair[] {
-  const signatures = units.map((u) => minhashSignature(u.folded, params.shingle, params.permutations, params.seed));
-  // Shingle sets only for the items that are candidates, built once each.
+  const signed = units.map((u) => ({
+    id: u.id,
+    signature: minhashSignature(u.folded, params.shingle, params.permutations, params.seed),
+    folded: () => u.folded,
+  }));
+  return findSimilarSigned(signed, params, threshold, skip);
+}
+
+/** findSimilarTexts over units that carry their signatures. */
+export function findSimilarSigned(
+  units: SignedUnit[],
+  params: FingerprintParams,
+  threshold: number,
+  skip: (a: SignedUnit, b: SignedUnit) => boolean = () => false,
+): SimilarPair[] {
+  // Folded text and shingle sets only for the items that are candidates, built once each.
+  const folded = new Map<number, string>();
+  const foldedOf = (i: number) => {
+    let text = folded.get(i);
+    if (text === undefined) folded.set(i, (text = units[i]!.folded()));
+    return text;
+  };
   const shingles = new Map<number, Uint32Array>();
   const shinglesOf = (i: number) => {
     let set = shingles.get(i);
-    if (!set) shingles.set(i, (set = shingleHashes(units[i]!.folded, params.shingle)));
+    if (!set) shingles.set(i, (set = shingleHashes(foldedOf(i), params.shingle)));
     return set;
   };
   const pairs: SimilarPair[] = [];
-  for (const [i, j] of lshCandidates(signatures, params.bands, params.rows)) {
+  for (const [i, j] of lshCandidates(units.map((u) => u.signature), params.bands, params.rows)) {
     const a = units[i]!;
     const b = units[j]!;
     if (skip(a, b)) continue;
-    const exact = a.folded === b.folded;
+    const exact = foldedOf(i) === foldedOf(j);
     const similarity = exact ? 1 : jaccard(shinglesOf(i), shinglesOf(j));
     if (similarity < threshold) continue;
     const [first, second] = a.id <= b.id ? [a, b] : [b, a];

@@ -1,7 +1,9 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { clusterArticles } from '../cluster/clusterArticles.js';
-import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
 import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
+import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
+import { compareEvents } from './compareEvents.js';
+import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -19,6 +21,8 @@ export interface PipelineResult {
   links?: ClusterLink[];
   comparisons?: Map<string, EventComparison>;
   timings: Record<string, number>;
+  /** With a workspace: its file and what this run reused from it or computed. */
+  workspace?: { file: string } & WorkspaceCounts;
 }
 
 async function timed<T>(timings: Record<string, number>, stage: string, work: () => T | Promise<T>): Promise<T> {
@@ -28,20 +32,28 @@ async function timed<T>(timings: Record<string, number>, stage: string, work: ()
   return result;
 }
 
-/** Runs the stages in order up to and including `through`. Reads inputs; writes nothing. */
+/**
+ * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
+ * given one, the workspace of what it computed for the next run to reuse.
+ */
 export async function runPipeline(
   inputs: string[],
   config: ResolvedConfig,
   through: StageName,
   progress: Progress = silentProgress,
+  workspace?: Workspace,
 ): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  const { articles, manifest } = await timed(timings, 'ingest', () => ingestInputs(inputs, config, progress));
+  const { articles, manifest, docHashes } = await timed(timings, 'ingest', () => ingestInputs(inputs, config, progress, workspace));
+  // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
+  const cache = workspace && docHashes ? workspace : undefined;
   const result: PipelineResult = { through, articles, manifest, timings };
   if (!upTo('dupes')) return result;
   progress.start('fingerprint');
-  const { duplicates, reuse } = await timed(timings, 'fingerprint', () => fingerprintCorpus(articles, config));
+  const { duplicates, reuse } = await timed(timings, 'fingerprint', () =>
+    cache ? fingerprintWithWorkspace(articles, docHashes!, config, cache) : fingerprintCorpus(articles, config),
+  );
   progress.end(`${duplicates.length} duplicate pairs, ${reuse.length} reused paragraph pairs`);
   Object.assign(result, { duplicates, reuse });
   if (!upTo('cluster')) return result;
@@ -50,17 +62,10 @@ export async function runPipeline(
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
-  const byId = new Map(articles.map((a) => [a.id, a]));
   progress.start('compare', clusters.length);
-  result.comparisons = await timed(timings, 'compare', () => {
-    const context = createCompareContext(config);
-    return new Map(
-      clusters.map((c) => {
-        progress.tick();
-        return [c.id, compareEvent(c, byId, duplicates, context)];
-      }),
-    );
-  });
+  result.comparisons = await timed(timings, 'compare', () =>
+    compareEvents(clusters, articles, duplicates, config, progress, cache && { store: cache, docHashes: docHashes! }),
+  );
   progress.end(`${clusters.length} events compared`);
   return result;
 }

@@ -2,16 +2,8 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
 import type { ManifestEntry, Article } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
+import { STAGE_KEYS } from './stageKeys.js';
 
-/**
- * The config key paths each stage reads, first to last: a change outside a stage's paths (and
- * those of the stages before it) cannot change that stage's output.
- */
-const STAGE_KEYS = {
-  ingest: ['ingest', 'boilerplate', 'outlets', 'people', 'places', 'sides'],
-  fingerprint: ['fingerprint', 'thresholds.duplicate', 'thresholds.reuse'],
-  cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
-} as const;
 
 function valueAt(written: Record<string, unknown>, keyPath: string): unknown {
   return keyPath.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], written) ?? null;

@@ -133,6 +133,7 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
         config: context.configFile,
         inputs: context.inputs,
         stages: result.timings,
+        ...(result.workspace ? { workspace: result.workspace } : {}),
         totals,
         entries: result.manifest,
       },

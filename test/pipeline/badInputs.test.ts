@@ -104,7 +104,7 @@ describe('bad input is accounted for, never lost', () => {
     expect(await main(['run', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out, '--quiet'])).toBe(0);
     expect((await readdir(path.join(out, 'events'))).length).toBeGreaterThan(0);
     expect(await main(['ingest', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out, '--quiet'])).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['data', 'manifest.json']);
+    expect((await readdir(out)).sort()).toEqual(['data', 'manifest.json', 'workspace.sqlite']);
     expect(await readdir(path.join(out, 'data'))).toEqual(['articles.jsonl']);
   });
 });

@@ -1,0 +1,34 @@
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import type { Article } from '../types.js';
+import { hashConfigSections, hashText } from '../workspace/hashKeys.js';
+import type { Workspace } from '../workspace/openWorkspace.js';
+import { STAGE_KEYS } from './stageKeys.js';
+
+/**
+ * The fingerprint stage through the workspace. The same articles under the same ingest and
+ * fingerprint config give the stored result outright; otherwise each article's signatures are
+ * reused when its document and the fingerprint parameters are unchanged (a threshold change
+ * re-runs LSH and verification only; a new shingle size signs everything again).
+ */
+export function fingerprintWithWorkspace(
+  articles: Article[],
+  docHashes: Map<string, string>,
+  config: ResolvedConfig,
+  workspace: Workspace,
+): CorpusFingerprints {
+  const inputKey = hashText(...articles.map((a) => `${a.id}\u0001${docHashes.get(a.id)}`));
+  const stageKey = hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]);
+  const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', inputKey, stageKey);
+  if (stored) return stored;
+  // Signatures depend on the article and the fingerprint parameters, not on the thresholds.
+  const signatureKey = hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint']);
+  return workspace.batch(() => {
+    const result = fingerprintCorpus(articles, config, {
+      get: (article) => workspace.getSignatures(docHashes.get(article.id)!, signatureKey),
+      put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
+    });
+    workspace.putStageResult('fingerprint', inputKey, stageKey, result);
+    return result;
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * The config key paths each stage reads, first to last: a change outside a stage's paths (and
+ * those of the stages before it) cannot change that stage's output.
+ */
+export const STAGE_KEYS = {
+  ingest: ['ingest', 'boilerplate', 'outlets', 'people', 'places', 'sides'],
+  fingerprint: ['fingerprint', 'thresholds.duplicate', 'thresholds.reuse'],
+  cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
+} as const;
+

@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import type { Article, Diagnostic } from '../types.js';
+import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSchema.js';
+
+/** The workspace's name inside the output folder. */
+export const WORKSPACE_FILE = 'workspace.sqlite';
+
+/** How many runs a row may go unused before it is pruned: enough to go back and forth while tuning. */
+const KEEP_RUNS = 5;
+
+export type CachedDocument =
+  | { status: 'ingested'; article: Article }
+  | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] };
+
+
+export interface WorkspaceCounts {
+  documents: { reused: number; computed: number };
+  signatures: { reused: number; computed: number };
+  comparisons: { reused: number; computed: number };
+  stages: Record<string, 'reused' | 'computed'>;
+}
+
+/**
+ * The run's SQLite workspace (`<out>/workspace.sqlite`): what earlier runs computed, keyed by
+ * content and config hashes, so a re-run computes only what a change touched. Every method is
+ * synchronous (better-sqlite3); writes are batched into one transaction per stage.
+ */
+export class Workspace {
+  readonly run: number;
+  readonly counts: WorkspaceCounts = {
+    documents: { reused: 0, computed: 0 },
+    signatures: { reused: 0, computed: 0 },
+    comparisons: { reused: 0, computed: 0 },
+    stages: {},
+  };
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(
+    readonly file: string,
+    command: string,
+  ) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    // Two runs into one folder wait for each other rather than fail at once.
+    this.db.pragma('busy_timeout = 10000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) this.rebuild();
+    this.run = Number(
+      this.db.prepare('INSERT INTO runs (started, command) VALUES (?, ?)').run(new Date().toISOString(), command).lastInsertRowid,
+    );
+    const db = this.db;
+    this.statements = {
+      getDocument: db.prepare<[string, string], { status: string; article: string }>(
+        'SELECT status, article FROM documents WHERE doc_hash = ? AND ingest_key = ?',
+      ),
+      getParagraphs: db.prepare<[string, string], { paragraph_id: string; text: string }>(
+        'SELECT paragraph_id, text FROM paragraphs WHERE doc_hash = ? AND ingest_key = ? ORDER BY position',
+      ),
+      touchDocument: db.prepare('UPDATE documents SET last_run = ? WHERE doc_hash = ? AND ingest_key = ?'),
+      putDocument: db.prepare(
+        'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      putParagraph: db.prepare('INSERT OR REPLACE INTO paragraphs (doc_hash, ingest_key, position, paragraph_id, text) VALUES (?, ?, ?, ?, ?)'),
+      getSignatures: db.prepare<[string, string], { positions: string; signatures: Buffer }>(
+        'SELECT positions, signatures FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
+      ),
+      touchSignatures: db.prepare('UPDATE signatures SET last_run = ? WHERE doc_hash = ? AND fingerprint_key = ?'),
+      putSignatures: db.prepare(
+        'INSERT OR REPLACE INTO signatures (doc_hash, fingerprint_key, positions, signatures, last_run) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getStage: db.prepare<[string, string, string], { result: string }>(
+        'SELECT result FROM stage_results WHERE stage = ? AND input_key = ? AND config_key = ?',
+      ),
+      touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
+      putStage: db.prepare('INSERT OR REPLACE INTO stage_results (stage, input_key, config_key, result, last_run) VALUES (?, ?, ?, ?, ?)'),
+      getComparison: db.prepare<[string, string], { comparison: string }>(
+        'SELECT comparison FROM comparisons WHERE event_key = ? AND compare_key = ?',
+      ),
+      touchComparison: db.prepare('UPDATE comparisons SET last_run = ? WHERE event_key = ? AND compare_key = ?'),
+      putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, last_run) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  private rebuild(): void {
+    // Another version's rows may mean something else: start again rather than guess.
+    const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    for (const { name } of tables) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+    this.db.exec(WORKSPACE_SCHEMA);
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+
+  /** Runs `work` in one transaction: thousands of small writes cost one commit. */
+  batch<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  getDocument(docHash: string, ingestKey: string): CachedDocument | undefined {
+    const row = this.statements.getDocument.get(docHash, ingestKey);
+    if (!row) return undefined;
+    this.statements.touchDocument.run(this.run, docHash, ingestKey);
+    this.counts.documents.reused++;
+    const stored = JSON.parse(row.article);
+    if (row.status === 'skipped') return { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics };
+    // Paragraphs live in their own table (one row each, for queries); the stored article keeps their
+    // key as null, so filling it in gives back a freshly built article's field order.
+    const article = stored as Article;
+    article.paragraphs = this.statements.getParagraphs.all(docHash, ingestKey).map((p) => ({ id: p.paragraph_id, text: p.text }));
+    return { status: 'ingested', article };
+  }
+
+  putDocument(docHash: string, ingestKey: string, source: string, outcome: CachedDocument & { id: string }): void {
+    this.counts.documents.computed++;
+    if (outcome.status === 'skipped') {
+      const body = JSON.stringify({ reason: outcome.reason, diagnostics: outcome.diagnostics });
+      this.statements.putDocument.run(docHash, ingestKey, outcome.id, source, 'skipped', body, this.run);
+      return;
+    }
+    const { article } = outcome;
+    // Keeping the key in place (as null) keeps the field order of a freshly built article.
+    const body = JSON.stringify({ ...article, paragraphs: null });
+    this.statements.putDocument.run(docHash, ingestKey, article.id, source, 'ingested', body, this.run);
+    article.paragraphs.forEach((p, position) => this.statements.putParagraph.run(docHash, ingestKey, position, p.id, p.text));
+  }
+
+  getSignatures(docHash: string, fingerprintKey: string): ArticleSignatures | undefined {
+    const row = this.statements.getSignatures.get(docHash, fingerprintKey);
+    if (!row) return undefined;
+    this.statements.touchSignatures.run(this.run, docHash, fingerprintKey);
+    this.counts.signatures.reused++;
+    // Copy out of the row's buffer: it may not be aligned for a Uint32Array view.
+    const values = new Uint32Array(row.signatures.byteLength / 4);
+    new Uint8Array(values.buffer).set(row.signatures);
+    return { positions: JSON.parse(row.positions), values };
+  }
+
+  putSignatures(docHash: string, fingerprintKey: string, signatures: ArticleSignatures): void {
+    this.counts.signatures.computed++;
+    const bytes = Buffer.from(signatures.values.buffer, signatures.values.byteOffset, signatures.values.byteLength);
+    this.statements.putSignatures.run(docHash, fingerprintKey, JSON.stringify(signatures.positions), bytes, this.run);
+  }
+
+  getStageResult<T>(stage: string, inputKey: string, configKey: string): T | undefined {
+    const row = this.statements.getStage.get(stage, inputKey, configKey);
+    this.counts.stages[stage] = row ? 'reused' : 'computed';
+    if (!row) return undefined;
+    this.statements.touchStage.run(this.run, stage, inputKey, configKey);
+    return JSON.parse(row.result) as T;
+  }
+
+  putStageResult(stage: string, inputKey: string, configKey: string, result: unknown): void {
+    this.statements.putStage.run(stage, inputKey, configKey, JSON.stringify(result), this.run);
+  }
+
+  getComparison<T>(eventKey: string, compareKey: string): T | undefined {
+    const row = this.statements.getComparison.get(eventKey, compareKey);
+    if (!row) return undefined;
+    this.statements.touchComparison.run(this.run, eventKey, compareKey);
+    this.counts.comparisons.reused++;
+    return JSON.parse(row.comparison) as T;
+  }
+
+  putComparison(eventKey: string, compareKey: string, comparison: unknown): void {
+    this.counts.comparisons.computed++;
+    this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(comparison), this.run);
+  }
+
+  /** Records the run's timings, drops rows no recent run used, and closes the file. */
+  close(timings: Record<string, number> = {}): void {
+    this.db.prepare('UPDATE runs SET timings = ? WHERE run = ?').run(JSON.stringify(timings), this.run);
+    const oldest = this.run - KEEP_RUNS + 1;
+    this.batch(() => {
+      for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
+      this.db
+        .prepare('DELETE FROM paragraphs WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_hash = paragraphs.doc_hash AND d.ingest_key = paragraphs.ingest_key)')
+        .run();
+    });
+    this.db.close();
+  }
+}

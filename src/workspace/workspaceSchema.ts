@@ -1,0 +1,69 @@
+/**
+ * The workspace's tables. The schema is part of parallax's interface: users query the file with
+ * any SQLite tool (README, "The workspace"). A change to it bumps SCHEMA_VERSION; a workspace of
+ * another version is rebuilt, never misread.
+ *
+ * Keys: `doc_hash` is the SHA-1 of a document as read (id, source, format, encoding, body, given
+ * fields); `ingest_key`, `fingerprint_key` and `compare_key` are SHA-1s of the config sections the
+ * stage reads (and those of the stages before it), so a config change invalidates exactly the rows
+ * computed from what it changed. `last_run` lets old rows be pruned.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const WORKSPACE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS runs (
+  run INTEGER PRIMARY KEY,
+  started TEXT NOT NULL,
+  command TEXT NOT NULL,
+  timings TEXT
+);
+CREATE TABLE IF NOT EXISTS documents (
+  doc_hash TEXT NOT NULL,
+  ingest_key TEXT NOT NULL,
+  article_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ingested', 'skipped')),
+  article TEXT NOT NULL,
+  last_run INTEGER NOT NULL,
+  PRIMARY KEY (doc_hash, ingest_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS paragraphs (
+  doc_hash TEXT NOT NULL,
+  ingest_key TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  paragraph_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (doc_hash, ingest_key, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS signatures (
+  doc_hash TEXT NOT NULL,
+  fingerprint_key TEXT NOT NULL,
+  positions TEXT NOT NULL,
+  signatures BLOB NOT NULL,
+  last_run INTEGER NOT NULL,
+  PRIMARY KEY (doc_hash, fingerprint_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stage_results (
+  stage TEXT NOT NULL,
+  input_key TEXT NOT NULL,
+  config_key TEXT NOT NULL,
+  result TEXT NOT NULL,
+  last_run INTEGER NOT NULL,
+  PRIMARY KEY (stage, input_key, config_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS comparisons (
+  event_key TEXT NOT NULL,
+  compare_key TEXT NOT NULL,
+  comparison TEXT NOT NULL,
+  last_run INTEGER NOT NULL,
+  PRIMARY KEY (event_key, compare_key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_by_article ON documents (article_id);
+`;
+
+/** Tables whose rows carry `last_run` and are pruned when no recent run has used them. */
+export const PRUNED_TABLES = ['documents', 'signatures', 'stage_results', 'comparisons'] as const;

@@ -1,0 +1,118 @@
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { SCHEMA_VERSION } from '../../src/workspace/workspaceSchema.js';
+import { CONFIG_FILE, CORPUS } from '../helpers.js';
+
+beforeEach(() => {
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+});
+afterEach(() => vi.restoreAllMocks());
+
+const EMBASSY = 'cn/embassy-20251117-hewei-buithanhson.md';
+
+async function run(input: string, out: string, ...extra: string[]) {
+  expect(await main(['run', '--config', CONFIG_FILE, '--input', input, '--out', out, '--quiet', ...extra])).toBe(0);
+  return JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+}
+
+/** Every output file but the manifest (timings and workspace counts differ by design) and the workspace itself. */
+async function outputs(out: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(out, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === 'manifest.json' || entry.name.startsWith('workspace.sqlite')) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(out, file), await readFile(file, 'utf8'));
+  }
+  return files;
+}
+
+const temp = () => mkdtemp(path.join(tmpdir(), 'parallax-ws-'));
+
+describe('the workspace (<out>/workspace.sqlite)', () => {
+  it('a second run reuses every document, the fingerprint stage and every comparison, and writes the same files', async () => {
+    const out = await temp();
+    const first = await run(CORPUS, out);
+    expect(first.workspace.documents).toEqual({ reused: 0, computed: 25 });
+    expect(first.workspace.comparisons).toEqual({ reused: 0, computed: 12 });
+    const firstFiles = await outputs(out);
+    const second = await run(CORPUS, out);
+    expect(second.workspace.documents).toEqual({ reused: 25, computed: 0 });
+    expect(second.workspace.stages.fingerprint).toBe('reused');
+    expect(second.workspace.comparisons).toEqual({ reused: 12, computed: 0 });
+    expect(await outputs(out)).toEqual(firstFiles);
+    const uncached = await temp();
+    await run(CORPUS, uncached, '--no-cache');
+    expect(await outputs(uncached)).toEqual(firstFiles);
+    await expect(readdir(uncached)).resolves.not.toContain('workspace.sqlite');
+  });
+
+  it('a clustering threshold change reuses ingest and fingerprints and recompares only the regrouped events', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    // At 0.35 the two Hanoi meetings of 2021-09-11 merge (README, Tuning): one new event, the rest as before.
+    const merged = await run(CORPUS, out, '--set', 'thresholds.cluster=0.35');
+    expect(merged.workspace.documents).toEqual({ reused: 25, computed: 0 });
+    expect(merged.workspace.stages.fingerprint).toBe('reused');
+    expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
+    const fresh = await temp();
+    await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
+    expect(await outputs(out)).toEqual(await outputs(fresh));
+  });
+
+  it('a new shingle size signs every article again; a new duplicate threshold reuses the signatures', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const shingle = await run(CORPUS, out, '--set', 'fingerprint.shingle=4');
+    expect(shingle.workspace.documents).toEqual({ reused: 25, computed: 0 });
+    expect(shingle.workspace.signatures).toEqual({ reused: 0, computed: 25 });
+    const threshold = await run(CORPUS, out, '--set', 'thresholds.duplicate=0.7');
+    expect(threshold.workspace.stages.fingerprint).toBe('computed');
+    expect(threshold.workspace.signatures).toEqual({ reused: 25, computed: 0 });
+  });
+
+  it('an edited input is ingested again and its event compared again; the other 24 come from the workspace', async () => {
+    const corpus = await temp();
+    await cp(CORPUS, corpus, { recursive: true });
+    const out = await temp();
+    await run(corpus, out);
+    const file = path.join(corpus, EMBASSY);
+    await writeFile(file, (await readFile(file, 'utf8')) + '\n双方一致同意继续推进陆地边境口岸的升级改造。\n');
+    const edited = await run(corpus, out);
+    expect(edited.workspace.documents).toEqual({ reused: 24, computed: 1 });
+    expect(edited.workspace.signatures).toEqual({ reused: 24, computed: 1 });
+    expect(edited.workspace.comparisons).toEqual({ reused: 11, computed: 1 });
+    const articles = (await readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const embassy = articles.find((a: { id: string }) => a.id === EMBASSY);
+    expect(embassy.paragraphs.at(-1).text).toBe('双方一致同意继续推进陆地边境口岸的升级改造。');
+  });
+
+  it('can be queried with SQLite: one row per paragraph, the text as in articles.jsonl', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const db = new Database(path.join(out, 'workspace.sqlite'), { readonly: true });
+    const rows = db
+      .prepare("SELECT p.text FROM paragraphs p JOIN documents d USING (doc_hash, ingest_key) WHERE d.article_id = ? ORDER BY p.position")
+      .all('seeds/000_48b02b06e8cbab67.txt') as { text: string }[];
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    const articles = (await readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const seed = articles.find((a: { id: string }) => a.id === 'seeds/000_48b02b06e8cbab67.txt');
+    expect(rows.map((r) => r.text)).toEqual(seed.paragraphs.map((p: { text: string }) => p.text));
+    expect(rows[0]!.text).toContain('王毅');
+  });
+
+  it('rebuilds a workspace written by another schema version instead of reading it', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const db = new Database(path.join(out, 'workspace.sqlite'));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const again = await run(CORPUS, out);
+    expect(again.workspace.documents).toEqual({ reused: 0, computed: 25 });
+  });
+});
