@@ -33,15 +33,14 @@ async function execute(command: string, stage: StageName, args: CommonArgs): Pro
   let result;
   try {
     result = await runPipeline(args.input, config, stage, createProgress(process.stderr, args.quiet), workspace);
+    if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
+    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace });
   } finally {
     workspace?.close(result?.timings);
   }
-  if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
   if (result.articles.length === 0) {
-    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
     throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);
   }
-  await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input });
   if (!args.quiet) {
     process.stdout.write(`parallax ${command}\n` + summarizeRun(result, config, args.out).map((l) => `  ${l}\n`).join(''));
   }

@@ -1,10 +1,9 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
 import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
-import { hashConfigExcept, hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { Progress } from './progress.js';
-import { STAGE_KEYS } from './stageKeys.js';
+import { workspaceKeys } from './workspaceKeys.js';
 
 /** Each article's duplicate pairs: an event's comparison needs only those among its members. */
 function duplicatesByArticle(duplicates: SimilarPair[]): Map<string, SimilarPair[]> {
@@ -30,18 +29,19 @@ export function compareEvents(
   duplicates: SimilarPair[],
   config: ResolvedConfig,
   progress: Progress,
-  workspace?: { store: Workspace; docHashes: Map<string, string> },
+  workspace?: { store: Workspace; docHashes: Map<string, string>; pageKeys: Map<string, string> },
 ): Map<string, EventComparison> {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const byArticle = duplicatesByArticle(duplicates);
   const context = createCompareContext(config);
-  const compareKey = workspace ? hashConfigExcept(config, STAGE_KEYS.cluster) : '';
+  const compareKey = workspace ? workspaceKeys.compare(config) : '';
   const comparisons = new Map<string, EventComparison>();
   const compareOne = (cluster: EventCluster) => {
     const members = new Set(cluster.articles);
     const among = [...new Set(cluster.articles.flatMap((id) => byArticle.get(id) ?? []))].filter((d) => members.has(d.a) && members.has(d.b));
     if (!workspace) return compareEvent(cluster, byId, among, context);
-    const eventKey = hashText(cluster.id, ...cluster.articles.map((id) => `${id}\u0001${workspace.docHashes.get(id)}`), JSON.stringify(among));
+    const eventKey = workspaceKeys.event(cluster, workspace.docHashes, among);
+    workspace.pageKeys.set(cluster.id, workspaceKeys.page(eventKey, compareKey, cluster));
     const cached = workspace.store.getComparison<EventComparison>(eventKey, compareKey);
     if (cached) return cached;
     const comparison = compareEvent(cluster, byId, among, context);

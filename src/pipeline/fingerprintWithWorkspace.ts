@@ -1,9 +1,8 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
 import type { Article } from '../types.js';
-import { hashConfigSections, hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
-import { STAGE_KEYS } from './stageKeys.js';
+import { workspaceKeys } from './workspaceKeys.js';
 
 /**
  * The fingerprint stage through the workspace. The same articles under the same ingest and
@@ -17,12 +16,11 @@ export function fingerprintWithWorkspace(
   config: ResolvedConfig,
   workspace: Workspace,
 ): CorpusFingerprints {
-  const inputKey = hashText(...articles.map((a) => `${a.id}\u0001${docHashes.get(a.id)}`));
-  const stageKey = hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]);
+  const inputKey = workspaceKeys.corpus(articles, docHashes);
+  const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', inputKey, stageKey);
   if (stored) return stored;
-  // Signatures depend on the article and the fingerprint parameters, not on the thresholds.
-  const signatureKey = hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint']);
+  const signatureKey = workspaceKeys.signatures(config);
   return workspace.batch(() => {
     const result = fingerprintCorpus(articles, config, {
       get: (article) => workspace.getSignatures(docHashes.get(article.id)!, signatureKey),

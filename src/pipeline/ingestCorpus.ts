@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { buildArticle, createIngestContext, type IngestContext } from '../ingest/buildArticle.js';
 import type { Article, Diagnostic, ManifestEntry, RawDocument } from '../types.js';
-import { hashConfigSections, hashText } from '../workspace/hashKeys.js';
+import { hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { collectInputs } from './collectInputs.js';
 import { silentProgress, type Progress } from './progress.js';
 import { readDocuments } from './readDocuments.js';
-import { STAGE_KEYS } from './stageKeys.js';
+import { workspaceKeys } from './workspaceKeys.js';
 
 export interface IngestResult {
   articles: Article[];
@@ -47,7 +47,7 @@ function ingestDocuments(documents: RawDocument[], config: ResolvedConfig, progr
   const articles: Article[] = [];
   const manifest: ManifestEntry[] = [];
   const seen = new Map<string, number>();
-  const ingestKey = hashConfigSections(config, STAGE_KEYS.ingest);
+  const ingestKey = workspaceKeys.ingest(config);
   const docHashes = workspace ? new Map<string, string>() : undefined;
   // A document is read from the workspace when this ingest config built it before; a failure is never cached.
   const outcomeOf = (document: RawDocument): BuildOutcome => {

@@ -4,6 +4,8 @@ import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { compareEvents } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
+import { workspaceKeys } from './workspaceKeys.js';
+import { hashText } from '../workspace/hashKeys.js';
 import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -21,8 +23,17 @@ export interface PipelineResult {
   links?: ClusterLink[];
   comparisons?: Map<string, EventComparison>;
   timings: Record<string, number>;
+  /** With a workspace: what each output was made from, so unchanged files need not be written again. */
+  outputKeys?: OutputKeys;
   /** With a workspace: its file and what this run reused from it or computed. */
   workspace?: { file: string } & WorkspaceCounts;
+}
+
+export interface OutputKeys {
+  articles: string;
+  fingerprints: string;
+  /** By cluster id: the key of its page and its JSON. */
+  events: Map<string, string>;
 }
 
 async function timed<T>(timings: Record<string, number>, stage: string, work: () => T | Promise<T>): Promise<T> {
@@ -63,9 +74,18 @@ export async function runPipeline(
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);
+  const pageKeys = new Map<string, string>();
   result.comparisons = await timed(timings, 'compare', () =>
-    compareEvents(clusters, articles, duplicates, config, progress, cache && { store: cache, docHashes: docHashes! }),
+    compareEvents(clusters, articles, duplicates, config, progress, cache && { store: cache, docHashes: docHashes!, pageKeys }),
   );
+  if (cache) {
+    const corpus = workspaceKeys.corpus(articles, docHashes!);
+    result.outputKeys = {
+      articles: hashText(corpus, workspaceKeys.ingest(config)),
+      fingerprints: hashText(corpus, workspaceKeys.fingerprintStage(config)),
+      events: pageKeys,
+    };
+  }
   progress.end(`${clusters.length} events compared`);
   return result;
 }

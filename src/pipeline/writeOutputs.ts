@@ -4,9 +4,10 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventPage } from '../report/renderEventPage.js';
 import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
-import type { Article, ManifestEntry } from '../types.js';
+import type { Article, EventCluster, ManifestEntry } from '../types.js';
 import type { PipelineResult } from './runPipeline.js';
-import { replaceFolder, writeAtomic, writeJsonlAtomic } from './writeAtomic.js';
+import type { Workspace } from '../workspace/openWorkspace.js';
+import { replaceFolder, writeAtomic, writeJsonlAtomic, type FolderEntry } from './writeAtomic.js';
 
 export interface ManifestTotals {
   inputs: number;
@@ -51,6 +52,8 @@ export interface WriteContext {
   command: string;
   configFile: string;
   inputs: string[];
+  /** With the result's output keys: files whose content key is unchanged are kept, not written again. */
+  workspace?: Workspace;
 }
 
 /** Outputs of the stages after each command's last one: stale if left from an earlier, longer run. */
@@ -70,27 +73,36 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
   const totals = manifestTotals(result.manifest);
   for (const stale of LATER_OUTPUTS[result.through]) await rm(path.join(out, stale), { recursive: true, force: true });
   const written: string[] = [];
+  const keys = context.workspace && result.outputKeys ? { workspace: context.workspace, ...result.outputKeys } : undefined;
   const write = async (relative: string, content: string) => {
     await writeAtomic(path.join(out, relative), content);
     written.push(path.join(out, relative));
   };
-  const writeJsonl = async (relative: string, rows: Iterable<unknown>) => {
-    await writeJsonlAtomic(path.join(out, relative), rows);
-    written.push(path.join(out, relative));
+  // The large data files are what a threshold re-run would otherwise spend its time rewriting unchanged.
+  const writeJsonl = async (relative: string, rows: () => Iterable<unknown>, contentKey?: string) => {
+    const file = path.join(out, relative);
+    written.push(file);
+    if (keys && contentKey && keys.workspace.outputUnchanged(file, contentKey)) return;
+    await writeJsonlAtomic(file, rows());
+    if (keys && contentKey) keys.workspace.recordOutput(file, contentKey);
   };
-  await writeJsonl('data/articles.jsonl', (function* () {
-    for (const article of result.articles) yield articleRecord(article);
-  })());
+  await writeJsonl(
+    'data/articles.jsonl',
+    function* () {
+      for (const article of result.articles) yield articleRecord(article);
+    },
+    keys?.articles,
+  );
   if (result.duplicates && result.reuse) {
-    await writeJsonl('data/duplicates.jsonl', result.duplicates);
-    await writeJsonl('data/reuse.jsonl', result.reuse);
+    await writeJsonl('data/duplicates.jsonl', () => result.duplicates!, keys?.fingerprints);
+    await writeJsonl('data/reuse.jsonl', () => result.reuse!, keys?.fingerprints);
   }
   if (result.clusters && result.links) {
     await write(
       'data/clusters.json',
       JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
     );
-    await writeJsonl('data/links.jsonl', result.links);
+    await writeJsonl('data/links.jsonl', () => result.links!);
   }
   if (result.clusters && result.comparisons) {
     const byId = new Map(result.articles.map((a) => [a.id, a]));
@@ -98,17 +110,31 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
     // A single article has nothing to compare against: it is listed in the index and the data files.
     // Most events in a large archive are singletons, so this is most of the pages a run would write.
     const paged = clusters.filter((c) => c.articles.length > 1);
-    // Pages are rendered as they are written, never all held at once.
+    const folder = path.join(out, 'events');
+    const pageKey = (cluster: EventCluster) => keys?.events.get(cluster.id);
+    // Pages are rendered as they are written, never all held at once; a page whose event, members
+    // and config are as when it was written is kept as it is.
     await replaceFolder(
-      path.join(out, 'events'),
-      (function* (): Generator<[string, string]> {
+      folder,
+      (function* (): Generator<FolderEntry> {
         for (const cluster of paged) {
           const comparison = comparisons.get(cluster.id)!;
-          yield [`${cluster.id}.html`, renderEventPage(cluster, comparison, byId, config)];
-          yield [`${cluster.id}.json`, JSON.stringify({ cluster, comparison }, null, 2) + '\n'];
+          const key = pageKey(cluster);
+          const unchanged = (name: string) => key !== undefined && keys!.workspace.outputUnchanged(path.join(folder, name), key);
+          const page = `${cluster.id}.html`;
+          const data = `${cluster.id}.json`;
+          yield [page, unchanged(page) ? { keep: true } : renderEventPage(cluster, comparison, byId, config)];
+          yield [data, unchanged(data) ? { keep: true } : JSON.stringify({ cluster, comparison }, null, 2) + '\n'];
         }
       })(),
     );
+    if (keys) {
+      keys.workspace.batch(() => {
+        for (const cluster of paged) {
+          for (const name of [`${cluster.id}.html`, `${cluster.id}.json`]) keys.workspace.recordOutput(path.join(folder, name), pageKey(cluster)!);
+        }
+      });
+    }
     await write('data/events.csv', renderEventsCsv(result.clusters, result.comparisons, byId, Object.keys(config.sides)));
     await write(
       'index.html',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
@@ -38,6 +38,8 @@ export class Workspace {
   };
   private readonly db: Database.Database;
   private readonly statements;
+  /** Rows read this run, by table and config key: marked used in one statement each, not one per row. */
+  private readonly reads = new Map<string, { table: string; hashColumn: string; keyColumn: string; key: string; hashes: string[] }>();
 
   constructor(
     readonly file: string,
@@ -51,6 +53,7 @@ export class Workspace {
     this.db.pragma('busy_timeout = 10000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) this.rebuild();
+    else this.db.exec(WORKSPACE_SCHEMA);
     this.run = Number(
       this.db.prepare('INSERT INTO runs (started, command) VALUES (?, ?)').run(new Date().toISOString(), command).lastInsertRowid,
     );
@@ -62,7 +65,6 @@ export class Workspace {
       getParagraphs: db.prepare<[string, string], { paragraph_id: string; text: string }>(
         'SELECT paragraph_id, text FROM paragraphs WHERE doc_hash = ? AND ingest_key = ? ORDER BY position',
       ),
-      touchDocument: db.prepare('UPDATE documents SET last_run = ? WHERE doc_hash = ? AND ingest_key = ?'),
       putDocument: db.prepare(
         'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -70,7 +72,6 @@ export class Workspace {
       getSignatures: db.prepare<[string, string], { positions: string; signatures: Buffer }>(
         'SELECT positions, signatures FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
       ),
-      touchSignatures: db.prepare('UPDATE signatures SET last_run = ? WHERE doc_hash = ? AND fingerprint_key = ?'),
       putSignatures: db.prepare(
         'INSERT OR REPLACE INTO signatures (doc_hash, fingerprint_key, positions, signatures, last_run) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -82,7 +83,10 @@ export class Workspace {
       getComparison: db.prepare<[string, string], { comparison: string }>(
         'SELECT comparison FROM comparisons WHERE event_key = ? AND compare_key = ?',
       ),
-      touchComparison: db.prepare('UPDATE comparisons SET last_run = ? WHERE event_key = ? AND compare_key = ?'),
+      getOutput: db.prepare<[string], { content_key: string; size: number; mtime_ms: number }>(
+        'SELECT content_key, size, mtime_ms FROM outputs WHERE path = ?',
+      ),
+      putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms) VALUES (?, ?, ?, ?)'),
       putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, last_run) VALUES (?, ?, ?, ?)'),
     };
   }
@@ -96,6 +100,23 @@ export class Workspace {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
+  private touched(table: string, hashColumn: string, keyColumn: string, key: string): string[] {
+    const id = `${table}\u0000${key}`;
+    let entry = this.reads.get(id);
+    if (!entry) this.reads.set(id, (entry = { table, hashColumn, keyColumn, key, hashes: [] }));
+    return entry.hashes;
+  }
+
+  /** Marks every row read this run as used by it, so pruning keeps what the last runs needed. */
+  private markReads(): void {
+    for (const { table, hashColumn, keyColumn, key, hashes } of this.reads.values()) {
+      this.db
+        .prepare(`UPDATE ${table} SET last_run = ? WHERE ${keyColumn} = ? AND ${hashColumn} IN (SELECT value FROM json_each(?))`)
+        .run(this.run, key, JSON.stringify(hashes));
+    }
+    this.reads.clear();
+  }
+
   /** Runs `work` in one transaction: thousands of small writes cost one commit. */
   batch<T>(work: () => T): T {
     return this.db.transaction(work)();
@@ -104,7 +125,7 @@ export class Workspace {
   getDocument(docHash: string, ingestKey: string): CachedDocument | undefined {
     const row = this.statements.getDocument.get(docHash, ingestKey);
     if (!row) return undefined;
-    this.statements.touchDocument.run(this.run, docHash, ingestKey);
+    this.touched('documents', 'doc_hash', 'ingest_key', ingestKey).push(docHash);
     this.counts.documents.reused++;
     const stored = JSON.parse(row.article);
     if (row.status === 'skipped') return { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics };
@@ -132,7 +153,7 @@ export class Workspace {
   getSignatures(docHash: string, fingerprintKey: string): ArticleSignatures | undefined {
     const row = this.statements.getSignatures.get(docHash, fingerprintKey);
     if (!row) return undefined;
-    this.statements.touchSignatures.run(this.run, docHash, fingerprintKey);
+    this.touched('signatures', 'doc_hash', 'fingerprint_key', fingerprintKey).push(docHash);
     this.counts.signatures.reused++;
     // Copy out of the row's buffer: it may not be aligned for a Uint32Array view.
     const values = new Uint32Array(row.signatures.byteLength / 4);
@@ -161,7 +182,7 @@ export class Workspace {
   getComparison<T>(eventKey: string, compareKey: string): T | undefined {
     const row = this.statements.getComparison.get(eventKey, compareKey);
     if (!row) return undefined;
-    this.statements.touchComparison.run(this.run, eventKey, compareKey);
+    this.touched('comparisons', 'event_key', 'compare_key', compareKey).push(eventKey);
     this.counts.comparisons.reused++;
     return JSON.parse(row.comparison) as T;
   }
@@ -171,11 +192,32 @@ export class Workspace {
     this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(comparison), this.run);
   }
 
+  /**
+   * Whether `file` is still what a run wrote from `contentKey`: recorded with that key, and its
+   * size and modification time as written (a file edited or replaced since is written again).
+   */
+  outputUnchanged(file: string, contentKey: string): boolean {
+    const row = this.statements.getOutput.get(path.resolve(file));
+    if (!row || row.content_key !== contentKey) return false;
+    try {
+      const info = statSync(file);
+      return info.size === row.size && info.mtimeMs === row.mtime_ms;
+    } catch {
+      return false;
+    }
+  }
+
+  recordOutput(file: string, contentKey: string): void {
+    const info = statSync(file);
+    this.statements.putOutput.run(path.resolve(file), contentKey, info.size, info.mtimeMs);
+  }
+
   /** Records the run's timings, drops rows no recent run used, and closes the file. */
   close(timings: Record<string, number> = {}): void {
     this.db.prepare('UPDATE runs SET timings = ? WHERE run = ?').run(JSON.stringify(timings), this.run);
     const oldest = this.run - KEEP_RUNS + 1;
     this.batch(() => {
+      this.markReads();
       for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
       this.db
         .prepare('DELETE FROM paragraphs WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_hash = paragraphs.doc_hash AND d.ingest_key = paragraphs.ingest_key)')

@@ -6,7 +6,8 @@
  * Keys: `doc_hash` is the SHA-1 of a document as read (id, source, format, encoding, body, given
  * fields); `ingest_key`, `fingerprint_key` and `compare_key` are SHA-1s of the config sections the
  * stage reads (and those of the stages before it), so a config change invalidates exactly the rows
- * computed from what it changed. `last_run` lets old rows be pruned.
+ * computed from what it changed. `last_run` lets old rows be pruned. `outputs` records what each
+ * output file was written from, so an unchanged file is kept rather than written again.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -61,6 +62,12 @@ CREATE TABLE IF NOT EXISTS comparisons (
   comparison TEXT NOT NULL,
   last_run INTEGER NOT NULL,
   PRIMARY KEY (event_key, compare_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outputs (
+  path TEXT PRIMARY KEY,
+  content_key TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ms REAL NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS documents_by_article ON documents (article_id);
 `;

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -89,6 +89,21 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const articles = (await readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     const embassy = articles.find((a: { id: string }) => a.id === EMBASSY);
     expect(embassy.paragraphs.at(-1).text).toBe('双方一致同意继续推进陆地边境口岸的升级改造。');
+  });
+
+  it('keeps the pages and data files a re-run would write unchanged, and rewrites one edited by hand', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const pages = (await readdir(path.join(out, 'events'))).filter((f) => f.endsWith('.html'));
+    const [edited, untouched] = [path.join(out, 'events', pages[0]!), path.join(out, 'events', pages[1]!)];
+    const original = await readFile(edited, 'utf8');
+    const before = { untouched: (await stat(untouched)).ino, articles: (await stat(path.join(out, 'data/articles.jsonl'))).ino };
+    await writeFile(edited, 'changed by hand');
+    await run(CORPUS, out);
+    // Kept files are hard-linked into the new events folder: the same inode, never rewritten.
+    expect((await stat(untouched)).ino).toBe(before.untouched);
+    expect((await stat(path.join(out, 'data/articles.jsonl'))).ino).toBe(before.articles);
+    expect(await readFile(edited, 'utf8')).toBe(original);
   });
 
   it('can be queried with SQLite: one row per paragraph, the text as in articles.jsonl', async () => {

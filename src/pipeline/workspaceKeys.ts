@@ -1,0 +1,25 @@
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import type { Article, EventCluster, SimilarPair } from '../types.js';
+import { hashConfigExcept, hashConfigSections, hashText } from '../workspace/hashKeys.js';
+import { STAGE_KEYS } from './stageKeys.js';
+
+/**
+ * The keys the workspace stores results under, in one place: each says what a result was computed
+ * from, so two runs agree on a key exactly when the result would be the same.
+ */
+export const workspaceKeys = {
+  /** Articles are built from a document by the ingest config. */
+  ingest: (config: ResolvedConfig) => hashConfigSections(config, STAGE_KEYS.ingest),
+  /** Signatures depend on the article and the fingerprint parameters, not on the thresholds. */
+  signatures: (config: ResolvedConfig) => hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint']),
+  fingerprintStage: (config: ResolvedConfig) => hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]),
+  /** Everything outside clustering can change a comparison or a page. */
+  compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
+  /** The corpus as the stages after ingest see it: every article's id and document, in order. */
+  corpus: (articles: Article[], docHashes: Map<string, string>) => hashText(...articles.map((a) => `${a.id}\u0001${docHashes.get(a.id)}`)),
+  /** An event's comparison is made from its id, its members' documents and the duplicates among them. */
+  event: (cluster: EventCluster, docHashes: Map<string, string>, duplicatesAmong: SimilarPair[]) =>
+    hashText(cluster.id, ...cluster.articles.map((id) => `${id}\u0001${docHashes.get(id)}`), JSON.stringify(duplicatesAmong)),
+  /** A page shows the comparison and the cluster's facts and links (scored by the clustering config). */
+  page: (eventKey: string, compareKey: string, cluster: EventCluster) => hashText(eventKey, compareKey, JSON.stringify(cluster)),
+};
