@@ -49,7 +49,81 @@ function isLetterOrDigitAt(text: string, i: number): boolean {
   return LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1));
 }
 
-/** Text reduced to what matching compares: normalised, then letters and digits only. */
+/** Text reduced to what matching compares: normalised, then letters and digits only (see foldTextDirect). */
 export function foldText(text: string): string {
+  return foldTextDirect(text) ?? foldTextSlow(text);
+}
+
+/** The definition: every step in turn over the whole string. */
+export function foldTextSlow(text: string): string {
   return foldForFingerprint(normalizeForMatching(text));
+}
+
+/** In the fold table: the character needs the whole-string path (it combines, or folds to several). */
+const CONTEXTUAL = 0xffff;
+/** In the fold table: the character folds to nothing (punctuation, spaces, symbols). */
+const DROPPED = 0;
+
+let foldTable: Uint16Array | null = null;
+
+/**
+ * Hangul jamo compose with their neighbours under NFKC (ᄀ + ᅡ → 가), as combining marks do with
+ * their base: characters that fold to a jamo, or that a jamo can follow, never take the table path.
+ */
+function composesWithNeighbours(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f) || (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xd7b0 && c <= 0xd7ff) || (c >= 0xffa0 && c <= 0xffdf) || (c >= 0x3200 && c <= 0x327f) ||
+    (c >= 0xac00 && c <= 0xd7a3)
+  );
+}
+
+/**
+ * What each BMP character folds to on its own: NFKC, script folding, lower case, then kept only
+ * if a letter or digit. Per character this is exact for a string made only of characters that
+ * neither combine with a neighbour (marks, jamo) nor fold to more than one character nor lower-case
+ * by context (Σ, and what NFKC turns into it); any other character sends its whole string down the slow path.
+ */
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
+  const mark = /\p{M}/u;
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x03a3 || mark.test(ch) || composesWithNeighbours(c)) {
+      table[c] = CONTEXTUAL;
+      continue;
+    }
+    const upper = foldScript(ch.normalize('NFKC'));
+    const folded = upper.toLowerCase();
+    // Σ lower-cases by its position in a word, whatever character it came from (ϹΣ → σ or ς).
+    if (upper.includes('\u03a3')) table[c] = CONTEXTUAL;
+    else if (folded.length === 0) table[c] = DROPPED;
+    else if (folded.length > 1 || mark.test(folded)) table[c] = CONTEXTUAL;
+    else {
+      const f = folded.charCodeAt(0);
+      table[c] = f >= 0xd800 && f <= 0xdfff ? CONTEXTUAL : LETTER_OR_DIGIT.test(folded) ? f : DROPPED;
+    }
+  }
+  return table;
+}
+
+let buffer = new Uint16Array(1 << 14);
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * foldText in one pass through a table, about ten times faster than the string operations it
+ * stands for (it is most of what fingerprinting spends); null when the text holds a character
+ * only the whole-string path folds correctly. Tested equal to foldTextSlow.
+ */
+export function foldTextDirect(text: string): string | null {
+  const table = (foldTable ??= buildFoldTable());
+  if (buffer.length < text.length) buffer = new Uint16Array(text.length * 2);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const f = table[text.charCodeAt(i)]!;
+    if (f === DROPPED) continue;
+    if (f === CONTEXTUAL) return null;
+    buffer[n++] = f;
+  }
+  return n === 0 ? '' : utf16.decode(buffer.subarray(0, n));
 }

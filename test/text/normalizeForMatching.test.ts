@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { foldForFingerprint, foldText, foldTextDirect, foldTextSlow, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { parsePublished } from '../../src/text/parsePublished.js';
 import { splitSentences } from '../../src/text/splitSentences.js';
 import { detectLanguage, detectScript } from '../../src/text/detectScript.js';
@@ -20,6 +21,43 @@ describe('normalizeForMatching', () => {
     const text = '越南外長裴青山（右）與中國國務委員、外交部長王毅 图自越通社';
     const once = normalizeForMatching(text);
     expect(normalizeForMatching(once)).toBe(once);
+  });
+});
+
+describe('foldText through the table', () => {
+  it('folds a Big5 repost, full-width and half-width punctuation alike (seed 000 and its 大公网 copy)', () => {
+    expect(foldTextDirect('國務委員兼外長王毅在浙江安吉同越南外長裴青山舉行會談。')).toBe('国务委员兼外长王毅在浙江安吉同越南外长裴青山举行会谈');
+    expect(foldTextDirect('２０２１年１２月２日，ＡＳＥＡＮ')).toBe('2021年12月2日asean');
+  });
+
+  it('gives the whole-string result for every BMP character, between a letter and an ideograph', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(c)}中`;
+      const direct = foldTextDirect(text);
+      if (direct !== null && direct !== foldTextSlow(text)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('leaves what combines with a neighbour to the whole-string path: marks, jamo, final sigma', () => {
+    expect(foldTextDirect('Hà Nội')).toBe('hànội');
+    expect(foldTextDirect('Ha\u0300 No\u0302\u0323i')).toBeNull();
+    expect(foldText('Ha\u0300 No\u0302\u0323i')).toBe(foldText('Hà Nội'));
+    expect(foldTextDirect('\u1100\u1161')).toBeNull();
+    expect(foldText('ΟΔΟΣ')).toBe('οδος');
+  });
+
+  it('equals the whole-string fold on any mix of scripts, marks, jamo, punctuation and surrogates', () => {
+    const pieces = ['中', '國', '越', 'Ａ', 'a', 'Σ', 'Ϲ', '\u0301', '\u0323', 'ề', '\u1100', '\u1161', '\u11a8', '가', '㉮', 'ﬁ', '①', '，', '。', ' ', '\u3000', '々', '〇', '𠀀', 'İ', '\ud800'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(foldText(text)).toBe(foldTextSlow(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
