@@ -1,7 +1,7 @@
 import type { SimilarPair } from '../types.js';
 import { lshCandidates } from './lshCandidates.js';
 import { minhashSignature } from './minhash.js';
-import { jaccard, shingleHashes } from './shingleHashes.js';
+import { jaccardAtLeast, shingleHashes } from './shingleHashes.js';
 
 export interface FingerprintParams {
   shingle: number;
@@ -34,7 +34,7 @@ export function findSimilarTexts(
   units: TextUnit[],
   params: FingerprintParams,
   threshold: number,
-  skip: (a: SignedUnit, b: SignedUnit) => boolean = () => false,
+  skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const signed = units.map((u) => ({
     id: u.id,
@@ -44,12 +44,12 @@ export function findSimilarTexts(
   return findSimilarSigned(signed, params, threshold, skip);
 }
 
-/** findSimilarTexts over units that carry their signatures. */
+/** findSimilarTexts over units that carry their signatures; `skip` is given the units' indices. */
 export function findSimilarSigned(
   units: SignedUnit[],
   params: FingerprintParams,
   threshold: number,
-  skip: (a: SignedUnit, b: SignedUnit) => boolean = () => false,
+  skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   // Folded text and shingle sets only for the items that are candidates, built once each.
   const folded = new Map<number, string>();
@@ -66,11 +66,11 @@ export function findSimilarSigned(
   };
   const pairs: SimilarPair[] = [];
   for (const [i, j] of lshCandidates(units.map((u) => u.signature), params.bands, params.rows)) {
+    if (skip(i, j)) continue;
     const a = units[i]!;
     const b = units[j]!;
-    if (skip(a, b)) continue;
     const exact = foldedOf(i) === foldedOf(j);
-    const similarity = exact ? 1 : jaccard(shinglesOf(i), shinglesOf(j));
+    const similarity = exact ? 1 : jaccardAtLeast(shinglesOf(i), shinglesOf(j), threshold);
     if (similarity < threshold) continue;
     const [first, second] = a.id <= b.id ? [a, b] : [b, a];
     pairs.push({ a: first.id, b: second.id, similarity: round(similarity), kind: exact ? 'exact' : 'near' });

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText } from '../text/normalizeForMatching.js';
 import type { Article, SimilarPair } from '../types.js';
 import { findSimilarSigned, type SignedUnit } from './findSimilarTexts.js';
-import { minhashSignature } from './minhash.js';
+import { minhashParts } from './minhash.js';
 
 export interface CorpusFingerprints {
   /** Article pairs that are the same text: reposts, script conversions, re-punctuated copies. */
@@ -38,19 +38,17 @@ export function signArticle(article: Article, config: ResolvedConfig): ArticleSi
   const { shingle, permutations, seed, minParagraphChars } = config.fingerprint;
   const folded = article.paragraphs.map((p) => foldText(p.text));
   const positions = folded.flatMap((text, position) => (text.length >= minParagraphChars ? [position] : []));
-  const values = new Uint32Array(permutations * (1 + positions.length));
-  values.set(minhashSignature(folded.join(''), shingle, permutations, seed), 0);
-  positions.forEach((position, i) => values.set(minhashSignature(folded[position]!, shingle, permutations, seed), permutations * (i + 1)));
-  return { positions, values };
+  return { positions, values: minhashParts(folded, positions, shingle, permutations, seed) };
 }
 
 /** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
 export function fingerprintCorpus(articles: Article[], config: ResolvedConfig, store?: SignatureStore): CorpusFingerprints {
   const { permutations } = config.fingerprint;
-  const paragraphOwner = new Map<string, string>();
+  // Each paragraph unit's article, by index: the reuse filter runs for every candidate pair.
+  const paragraphOwner: number[] = [];
   const articleUnits: SignedUnit[] = [];
   const paragraphUnits: SignedUnit[] = [];
-  for (const article of articles) {
+  articles.forEach((article, owner) => {
     let signatures = store?.get(article);
     if (!signatures) {
       signatures = signArticle(article, config);
@@ -60,23 +58,26 @@ export function fingerprintCorpus(articles: Article[], config: ResolvedConfig, s
     articleUnits.push({ id: article.id, signature: values.subarray(0, permutations), folded: () => foldArticleText(article) });
     positions.forEach((position, i) => {
       const paragraph = article.paragraphs[position]!;
-      paragraphOwner.set(paragraph.id, article.id);
+      paragraphOwner.push(owner);
       paragraphUnits.push({
         id: paragraph.id,
         signature: values.subarray(permutations * (i + 1), permutations * (i + 2)),
         folded: () => foldText(paragraph.text),
       });
     });
-  }
+  });
   const duplicates = findSimilarSigned(articleUnits, config.fingerprint, config.thresholds.duplicate);
-  const duplicateKeys = new Set(duplicates.map((d) => `${d.a}\u0000${d.b}`));
-
-  const reuse = findSimilarSigned(paragraphUnits, config.fingerprint, config.thresholds.reuse, (a, b) => {
-    const ownerA = paragraphOwner.get(a.id)!;
-    const ownerB = paragraphOwner.get(b.id)!;
-    if (ownerA === ownerB) return true;
-    const [x, y] = ownerA <= ownerB ? [ownerA, ownerB] : [ownerB, ownerA];
-    return duplicateKeys.has(`${x}\u0000${y}`);
+  // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
+  const index = new Map(articles.map((a, i) => [a.id, i]));
+  const n = articles.length;
+  const duplicateKeys = new Set(duplicates.flatMap((d) => {
+    const [x, y] = [index.get(d.a)!, index.get(d.b)!];
+    return [x * n + y, y * n + x];
+  }));
+  const reuse = findSimilarSigned(paragraphUnits, config.fingerprint, config.thresholds.reuse, (i, j) => {
+    const ownerA = paragraphOwner[i]!;
+    const ownerB = paragraphOwner[j]!;
+    return ownerA === ownerB || duplicateKeys.has(ownerA * n + ownerB);
   });
   return { duplicates, reuse };
 }

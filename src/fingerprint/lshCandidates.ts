@@ -1,4 +1,4 @@
-import { fmix32 } from './minhash.js';
+import { mix32 } from './minhash.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: items whose signatures agree on every row
@@ -8,41 +8,98 @@ import { fmix32 } from './minhash.js';
  * which exact verification then rejects. A bucket of more than `starAbove` items (a wire story
  * reposted by hundreds of sites, a stock sentence) is paired as a star around its first item
  * rather than as a clique: linear instead of quadratic, and the group stays connected.
+ *
+ * With hundreds of thousands of paragraphs, hash maps (an entry per item and band) and a set of
+ * seen pairs were most of fingerprinting's time. Buckets are runs of equal keys after a radix
+ * sort of each band; pairs are collected as numbers and made unique by one sort at the end.
+ * Returned pairs are [smaller index, larger index], in ascending order.
  */
 export function lshCandidates(signatures: Uint32Array[], bands: number, rows: number, starAbove = 64): [number, number][] {
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
   const n = signatures.length;
+  const signed = signatures.map((s) => new Int32Array(s.buffer, s.byteOffset, s.length));
+  const keys = new Uint32Array(n);
+  const order = new Uint32Array(n);
+  const sort = createRadixSorter(n);
+  const pairs = new PairCollector(n);
   for (let band = 0; band < bands; band++) {
-    // Nearly every bucket holds one item: keep that item alone, and make an array only on a collision.
-    const first = new Map<number, number>();
-    const buckets = new Map<number, number[]>();
+    const seed = mix32(band + 0x9e3779b9);
+    const first = band * rows;
     for (let item = 0; item < n; item++) {
-      const signature = signatures[item]!;
-      let key = fmix32(band + 0x9e3779b9);
-      for (let r = band * rows; r < band * rows + rows; r++) key = fmix32(key ^ signature[r]!);
-      const owner = first.get(key);
-      if (owner === undefined) {
-        first.set(key, item);
-        continue;
-      }
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(item);
-      else buckets.set(key, [owner, item]);
+      const signature = signed[item]!;
+      let key = seed;
+      for (let r = first; r < first + rows; r++) key = mix32(key ^ signature[r]!);
+      keys[item] = key;
     }
-    for (const bucket of buckets.values()) {
-      const hubs = bucket.length > starAbove ? 1 : bucket.length;
-      for (let i = 0; i < hubs; i++) {
-        for (let j = i + 1; j < bucket.length; j++) {
-          const a = bucket[i]!;
-          const b = bucket[j]!;
-          const pair = a * n + b;
-          if (seen.has(pair)) continue;
-          seen.add(pair);
-          out.push([a, b]);
-        }
+    sort(keys, order);
+    // Runs of equal keys are the band's buckets; a stable sort keeps each run's items ascending.
+    for (let start = 0; start < n; ) {
+      const key = keys[order[start]!]!;
+      let end = start + 1;
+      while (end < n && keys[order[end]!] === key) end++;
+      const hubs = end - start > starAbove ? 1 : end - start - 1;
+      for (let i = start; i < start + hubs; i++) {
+        for (let j = i + 1; j < end; j++) pairs.add(order[i]!, order[j]!);
       }
+      start = end;
     }
   }
-  return out;
+  return pairs.unique();
+}
+
+/** Pairs as a * n + b (exact in a double while n < 2^26), in a growing typed array. */
+class PairCollector {
+  private codes = new Float64Array(1024);
+  private size = 0;
+
+  constructor(private readonly n: number) {}
+
+  add(a: number, b: number): void {
+    if (this.size === this.codes.length) {
+      const grown = new Float64Array(this.codes.length * 2);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.size++] = a * this.n + b;
+  }
+
+  unique(): [number, number][] {
+    const codes = this.codes.subarray(0, this.size).sort();
+    const out: [number, number][] = [];
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i]!;
+      if (i > 0 && code === codes[i - 1]) continue;
+      const a = Math.floor(code / this.n);
+      out.push([a, code - a * this.n]);
+    }
+    return out;
+  }
+}
+
+/**
+ * A stable least-significant-digit radix sort of item indices by 32-bit key, in two 16-bit passes,
+ * reusing its buffers across bands.
+ */
+function createRadixSorter(n: number): (keys: Uint32Array, order: Uint32Array) => void {
+  const scratch = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  const pass = (keys: Uint32Array, from: Uint32Array, to: Uint32Array, shift: number) => {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[from[i]!]! >>> shift) & 0xffff]!++;
+    let total = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const item = from[i]!;
+      to[counts[(keys[item]! >>> shift) & 0xffff]!++] = item;
+    }
+  };
+  return (keys, order) => {
+    for (let i = 0; i < n; i++) scratch[i] = i;
+    pass(keys, scratch, order, 0);
+    pass(keys, order, scratch, 16);
+    order.set(scratch);
+  };
 }

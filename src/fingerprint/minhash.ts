@@ -1,25 +1,40 @@
 /**
- * One-permutation MinHash with optimal densification (Shrivastava, 2017). Each shingle is hashed
- * once: its hash picks one of `permutations` bins and the bin keeps the minimum of a second hash.
- * A bin no shingle fell into borrows the value of another bin chosen by a fixed probe sequence,
- * the same for every text, so two texts agree on a bin with probability equal to their Jaccard
- * similarity, as with `permutations` independent hash functions at 1/permutations of the cost.
+ * One-permutation MinHash with densification. Each shingle is hashed once: the hash picks one of
+ * `permutations` bins and the bin keeps the least hash that fell into it. A bin no shingle fell
+ * into borrows from its nearest filled neighbour (see densify), so two texts agree on a bin with
+ * probability close to their Jaccard similarity, as with `permutations` independent hash
+ * functions at 1/permutations of the cost.
  */
+/** Changes whenever the same text and parameters would give another signature: stored signatures of another version are not reused. */
+export const SIGNATURE_VERSION = 2;
+
 export function fmix32(h: number): number {
+  return mix32(h) >>> 0;
+}
+
+/**
+ * murmur3's finaliser as a signed 32-bit integer: the same bits as fmix32. Hot loops use this
+ * form, which V8 keeps in a register; the unsigned form is a double once past 2^31 and made the
+ * loops that chain it several times slower.
+ */
+export function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
-const EMPTY = 0xffffffff;
+/**
+ * An empty bin. Values are kept and compared as signed 32-bit integers (V8 keeps those unboxed);
+ * the largest is the mark for "nothing yet", so any shingle's value replaces it.
+ */
+const EMPTY = 0x7fffffff;
 /** Polynomial base for the rolling shingle hash. */
 const BASE = 0x01000193;
 
 /**
- * Calls `visit` with the hash of every `k`-character shingle of `text` (UTF-16 code units; a text
+ * Calls `visit` with the hash (signed 32-bit) of every `k`-character shingle of `text` (UTF-16 code units; a text
  * shorter than `k` is one shingle). A rolling polynomial hash finished with murmur's mixer: no
  * substring or array is made per shingle.
  */
@@ -31,41 +46,118 @@ export function forEachShingle(text: string, k: number, visit: (hash: number) =>
   for (let i = 1; i < width; i++) power = Math.imul(power, BASE);
   let h = 0;
   for (let i = 0; i < width; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-  visit(fmix32(h));
+  visit(mix32(h));
   for (let i = width; i < n; i++) {
     h = (Math.imul(h - Math.imul(text.charCodeAt(i - width), power), BASE) + text.charCodeAt(i)) | 0;
-    visit(fmix32(h));
+    visit(mix32(h));
   }
+}
+
+/**
+ * Keeps a shingle in a raw (undensified) signature at `offset`. One mix of the shingle's hash does
+ * both jobs: its high bits choose the bin, and the value kept is the mix itself, whose remaining
+ * bits order the shingles that share a bin.
+ */
+function keep(out: Int32Array, offset: number, hash: number, salt: number, permutations: number): void {
+  const m = mix32(hash ^ salt);
+  const bin = offset + (((m >>> 16) * permutations) >>> 16);
+  if (m < out[bin]!) out[bin] = m;
+}
+
+/** The signed view the hot loops write through, over the unsigned array callers get. */
+function signedView(values: Uint32Array): Int32Array {
+  return new Int32Array(values.buffer, values.byteOffset, values.length);
+}
+
+function saltOf(seed: number): number {
+  return fmix32(seed ^ 0x9e3779b9);
 }
 
 export function minhashSignature(text: string, k: number, permutations: number, seed: number): Uint32Array {
   const signature = new Uint32Array(permutations).fill(EMPTY);
-  const salt = fmix32(seed ^ 0x9e3779b9);
-  forEachShingle(text, k, (hash) => {
-    const mixed = fmix32(hash ^ salt);
-    // The high bits choose the bin; a second mix of the hash is the value kept in it.
-    const bin = Math.floor((mixed / 4294967296) * permutations);
-    const value = fmix32(mixed ^ 0x5bd1e995);
-    if (value < signature[bin]!) signature[bin] = value;
-  });
-  return densify(signature, salt);
+  const signed = signedView(signature);
+  const salt = saltOf(seed);
+  forEachShingle(text, k, (hash) => keep(signed, 0, hash, salt, permutations));
+  densify(signed);
+  return signature;
 }
 
-function densify(signature: Uint32Array, salt: number): Uint32Array {
+/**
+ * Signatures of a text made of `parts` (the article: its folded paragraphs joined) and of the parts
+ * at `positions`, from one pass over the joined text: each shingle is hashed once and kept by the
+ * article and, when it lies inside one part, by that part. Equal to minhashSignature of the joined
+ * text and of each listed part (a part shorter than a shingle is signed on its own, as there).
+ * Returns the article's signature, then each listed part's, `permutations` values each.
+ */
+export function minhashParts(parts: string[], positions: number[], k: number, permutations: number, seed: number): Uint32Array {
+  const result = new Uint32Array(permutations * (1 + positions.length)).fill(EMPTY);
+  const out = signedView(result);
+  const text = parts.join('');
+  const salt = saltOf(seed);
+  // block[p]: where part p's signature starts in `out`, or -1 when it is not wanted or too short.
+  const block = new Int32Array(parts.length).fill(-1);
+  positions.forEach((p, i) => {
+    if (parts[p]!.length >= k && text.length >= k) block[p] = permutations * (i + 1);
+    else result.set(minhashSignature(parts[p]!, k, permutations, seed), permutations * (i + 1));
+  });
+  if (text.length < k) {
+    result.set(minhashSignature(text, k, permutations, seed), 0);
+    return result;
+  }
+  const ends = new Int32Array(parts.length);
+  let offset = 0;
+  parts.forEach((part, p) => (ends[p] = offset += part.length));
+  let power = 1;
+  for (let i = 1; i < k; i++) power = Math.imul(power, BASE);
+  let h = 0;
+  let part = 0;
+  let partStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = i < k ? (Math.imul(h, BASE) + text.charCodeAt(i)) | 0 : (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
+    if (i < k - 1) continue;
+    const start = i - k + 1;
+    while (start >= ends[part]!) partStart = ends[part++]!;
+    // keep(), written out: the shingle's bin and value are the same for the article and its part.
+    const m = mix32(mix32(h) ^ salt);
+    const bin = ((m >>> 16) * permutations) >>> 16;
+    if (m < out[bin]!) out[bin] = m;
+    const target = block[part]!;
+    // The shingle starts in `part`; it belongs to it only if it also ends there.
+    if (target >= 0 && i < ends[part]! && start >= partStart && m < out[target + bin]!) out[target + bin] = m;
+  }
+  densify(out.subarray(0, permutations));
+  positions.forEach((p, i) => {
+    if (block[p]! >= 0) densify(out.subarray(permutations * (i + 1), permutations * (i + 2)));
+  });
+  return result;
+}
+
+/**
+ * Fills each empty bin from the nearest filled bin to its right (circularly), offset by the
+ * distance so that two borrowed values agree only when both texts borrowed from the same place:
+ * densification by rotation (Shrivastava and Li, 2014). One pass, no hashing: short paragraphs
+ * leave most bins empty, and probing for each of them cost more than hashing their shingles.
+ */
+function densify(signature: Int32Array): void {
   const bins = signature.length;
-  let filled = 0;
-  for (let i = 0; i < bins; i++) if (signature[i] !== EMPTY) filled++;
-  if (filled === 0 || filled === bins) return signature;
-  const source = signature.slice();
-  for (let i = 0; i < bins; i++) {
-    if (source[i] !== EMPTY) continue;
-    for (let attempt = 1; ; attempt++) {
-      const j = fmix32(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(attempt, 0x85ebca6b) ^ salt) % bins;
-      if (source[j] !== EMPTY) {
-        signature[i] = source[j]!;
-        break;
-      }
+  let first = -1;
+  for (let i = bins - 1; i >= 0; i--) {
+    if (signature[i] !== EMPTY) {
+      first = i;
+      break;
     }
   }
-  return signature;
+  if (first < 0) return;
+  // Walk left from the last filled bin, wrapping round, carrying the nearest filled value to the right.
+  let next = signature[first]!;
+  let distance = 0;
+  const fill = (i: number) => {
+    const value = signature[i]!;
+    if (value !== EMPTY) {
+      next = value;
+      distance = 0;
+    } else signature[i] = (next + Math.imul(++distance, 0x9e3779b1)) | 0;
+  };
+  for (let i = first - 1; i >= 0; i--) fill(i);
+  for (let i = bins - 1; i > first; i--) fill(i);
 }

@@ -18,9 +18,18 @@ export function shingleHashes(folded: string, k: number): Uint32Array {
   return hashes.slice(0, unique);
 }
 
-/** Exact Jaccard similarity of two sorted unique hash sets: the verification behind every reported pair. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+/**
+ * Exact Jaccard similarity of two sorted unique hash sets if it reaches `atLeast`, else -1 (the
+ * pair is rejected, and no more of it is compared than it takes to know): sets whose sizes alone
+ * rule the threshold out are not merged, and a merge stops once too few shingles remain to share.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, atLeast: number): number {
   if (a.length === 0 && b.length === 0) return 1;
+  const [small, large] = a.length <= b.length ? [a.length, b.length] : [b.length, a.length];
+  // J ≤ |small| / |large|.
+  if (small < atLeast * large) return -1;
+  // J ≥ t  ⇔  shared ≥ t (|a| + |b|) / (1 + t).
+  const needed = Math.ceil((atLeast * (a.length + b.length)) / (1 + atLeast) - 1e-9);
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -29,8 +38,17 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
       shared++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
+    } else {
+      if (a[i]! < b[j]!) i++;
+      else j++;
+      if (shared + Math.min(a.length - i, b.length - j) < needed) return -1;
+    }
   }
-  return shared / (a.length + b.length - shared);
+  const similarity = shared / (a.length + b.length - shared);
+  return similarity >= atLeast ? similarity : -1;
+}
+
+/** Exact Jaccard similarity of two sorted unique hash sets: the verification behind every reported pair. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  return jaccardAtLeast(a, b, 0);
 }

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { SIGNATURE_VERSION } from '../fingerprint/minhash.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
 import { hashConfigExcept, hashConfigSections, hashText } from '../workspace/hashKeys.js';
 import { STAGE_KEYS } from './stageKeys.js';
@@ -11,8 +12,9 @@ export const workspaceKeys = {
   /** Articles are built from a document by the ingest config. */
   ingest: (config: ResolvedConfig) => hashConfigSections(config, STAGE_KEYS.ingest),
   /** Signatures depend on the article and the fingerprint parameters, not on the thresholds. */
-  signatures: (config: ResolvedConfig) => hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint']),
-  fingerprintStage: (config: ResolvedConfig) => hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]),
+  signatures: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint'])),
+  fingerprintStage: (config: ResolvedConfig) =>
+    hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint])),
   /** Everything outside clustering can change a comparison or a page. */
   compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
   /** The corpus as the stages after ingest see it: every article's id and document, in order. */

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { lshCandidates } from '../../src/fingerprint/lshCandidates.js';
-import { minhashSignature } from '../../src/fingerprint/minhash.js';
-import { jaccard, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
+import { minhashParts, minhashSignature } from '../../src/fingerprint/minhash.js';
+import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
 import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { fullText, ingestFixture, CORPUS, seed } from '../helpers.js';
 import path from 'node:path';
@@ -28,6 +29,29 @@ describe('shingles and MinHash', () => {
     const estimate = sa.filter((v, i) => v === sb[i]).length / 256;
     expect(truth).toBeCloseTo(0.7, 1);
     expect(Math.abs(estimate - truth)).toBeLessThan(0.08);
+  });
+
+  it('signs an article and its paragraphs in one pass exactly as one by one (seed 001, every paragraph)', async () => {
+    const article = await seed('vnaHanoi');
+    const parts = article.paragraphs.map((p) => fold(p.text));
+    // Paragraph 0 is listed too though it is the shortest: a part shorter than a shingle is signed alone.
+    const positions = [...parts.keys()];
+    const tiny = ['越南', ...parts];
+    const together = minhashParts(parts, positions, 5, 128, 1);
+    expect(together.slice(0, 128)).toEqual(minhashSignature(parts.join(''), 5, 128, 1));
+    positions.forEach((p, i) => expect(together.slice(128 * (i + 1), 128 * (i + 2))).toEqual(minhashSignature(parts[p]!, 5, 128, 1)));
+    expect(minhashParts(tiny, [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
+  });
+
+  it('rejects early only pairs below the threshold, and reports the exact Jaccard of the rest', () => {
+    const set = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }).map((xs) => Uint32Array.from(xs.sort((a, b) => a - b)));
+    fc.assert(
+      fc.property(set, set, fc.constantFrom(0.5, 0.7, 0.8), (a, b, t) => {
+        const exact = jaccard(a, b);
+        expect(jaccardAtLeast(a, b, t)).toBe(exact >= t ? exact : -1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('LSH proposes similar pairs, not all pairs', () => {
