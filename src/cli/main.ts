@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
@@ -17,6 +18,7 @@ interface CommonArgs {
   quiet: boolean;
   debug: boolean;
   cache: boolean;
+  workers: number;
 }
 
 const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
@@ -28,11 +30,12 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
 ];
 
 async function execute(command: string, stage: StageName, args: CommonArgs): Promise<void> {
+  if (!Number.isInteger(args.workers) || args.workers < 1) throw new ParallaxError(`--workers must be a whole number of at least 1 (got ${args.workers})`);
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;
   try {
-    result = await runPipeline(args.input, config, stage, createProgress(process.stderr, args.quiet), workspace);
+    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
     await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace });
   } finally {
@@ -68,6 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('set', { type: 'string', array: true, default: [], describe: 'Override a config key: key.path=value (repeatable)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces on errors' })
+    .option('workers', {
+      type: 'number',
+      default: availableParallelism(),
+      describe: 'Worker threads for ingest and signatures (1 runs everything on one thread; the output is the same)',
+    })
     .option('cache', {
       type: 'boolean',
       default: true,

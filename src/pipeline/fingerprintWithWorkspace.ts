@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
 import type { Article } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -15,6 +15,8 @@ export function fingerprintWithWorkspace(
   docHashes: Map<string, string>,
   config: ResolvedConfig,
   workspace: Workspace,
+  /** Signatures the ingest workers made this run: stored, not made again. */
+  signedBefore?: Map<string, ArticleSignatures>,
 ): CorpusFingerprints {
   const inputKey = workspaceKeys.corpus(articles, docHashes);
   const stageKey = workspaceKeys.fingerprintStage(config);
@@ -23,7 +25,11 @@ export function fingerprintWithWorkspace(
   const signatureKey = workspaceKeys.signatures(config);
   return workspace.batch(() => {
     const result = fingerprintCorpus(articles, config, {
-      get: (article) => workspace.getSignatures(docHashes.get(article.id)!, signatureKey),
+      get: (article) => {
+        const signed = signedBefore?.get(article.id);
+        if (signed) workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signed);
+        return signed ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
+      },
       put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
     });
     workspace.putStageResult('fingerprint', inputKey, stageKey, result);

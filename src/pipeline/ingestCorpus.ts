@@ -1,11 +1,15 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { buildArticle, createIngestContext, type IngestContext } from '../ingest/buildArticle.js';
-import type { Article, Diagnostic, ManifestEntry, RawDocument } from '../types.js';
+import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import { createIngestContext } from '../ingest/buildArticle.js';
+import type { Article, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
+import { buildDocument, type BuildOutcome, type BuiltDocument } from './buildOutcome.js';
 import { collectInputs } from './collectInputs.js';
+import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';
 import { readDocuments } from './readDocuments.js';
+import { WorkerPool } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 export interface IngestResult {
@@ -13,7 +17,24 @@ export interface IngestResult {
   manifest: ManifestEntry[];
   /** With a workspace: each article's document hash, the key of everything cached about it. */
   docHashes?: Map<string, string>;
+  /** Signatures made by the worker threads as they built the articles, by article id. */
+  signatures?: Map<string, ArticleSignatures>;
+  /** Worker threads that built documents (0: the main thread built them all). */
+  threads: number;
 }
+
+export interface IngestOptions {
+  progress?: Progress;
+  workspace?: Workspace;
+  /** Worker threads to build documents on; 1 builds them on the main thread. */
+  workers?: number;
+  /** Whether the run goes on to fingerprint: workers then sign each article while its text is at hand. */
+  sign?: boolean;
+}
+
+const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
+/** Documents per message to a worker: enough to amortise the message, few enough to keep both cores busy to the end. */
+const BATCH = 64;
 
 /** Everything buildArticle reads of a document; equal hashes mean equal articles under one ingest config. */
 function hashDocument(document: RawDocument): string {
@@ -21,83 +42,119 @@ function hashDocument(document: RawDocument): string {
   return hashText(JSON.stringify({ id, source, format, encoding, undecodable, bodyIsHtml, given }), body);
 }
 
-type BuildOutcome =
-  | { status: 'ingested'; article: Article }
-  | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] }
-  | { status: 'failed'; reason: string };
+/** Two inputs can carry the same id: the second becomes `id~2`, and says so in its diagnostics. */
+function uniqueIds(documents: RawDocument[]): RawDocument[] {
+  const seen = new Map<string, number>();
+  return documents.map((document) => {
+    const count = (seen.get(document.id) ?? 0) + 1;
+    seen.set(document.id, count);
+    return count === 1 ? document : { ...document, id: `${document.id}~${count}` };
+  });
+}
 
-function buildOutcome(document: RawDocument, context: IngestContext): BuildOutcome {
+/**
+ * Builds documents in order: on worker threads when there are several and the compiled worker
+ * exists, else here. Output is the same either way (each document's build depends on it alone).
+ */
+async function buildDocuments(
+  documents: RawDocument[],
+  config: ResolvedConfig,
+  options: IngestOptions,
+  onBuilt: () => void,
+): Promise<{ built: BuiltDocument[]; threads: number }> {
+  const workers = Math.min(options.workers ?? 1, Math.ceil(documents.length / BATCH));
+  if (workers <= 1 || !WorkerPool.available(WORKER_SCRIPT)) {
+    const context = createIngestContext(config);
+    const built = documents.map((document) => {
+      onBuilt();
+      return buildDocument(document, context, config, false);
+    });
+    return { built, threads: 0 };
+  }
+  const pool = new WorkerPool<IngestTask, BuiltDocument[]>(WORKER_SCRIPT, workers, { config });
   try {
-    const result = buildArticle(document, context);
-    return result.ok
-      ? { status: 'ingested', article: result.article }
-      : { status: 'skipped', reason: result.reason, diagnostics: result.diagnostics };
-  } catch (error) {
-    return { status: 'failed', reason: (error as Error).message };
+    const batches: Promise<BuiltDocument[]>[] = [];
+    for (let start = 0; start < documents.length; start += BATCH) {
+      const batch = documents.slice(start, start + BATCH);
+      batches.push(pool.run({ documents: batch, sign: options.sign ?? false }).then((built) => (batch.forEach(onBuilt), built)));
+    }
+    return { built: (await Promise.all(batches)).flat(), threads: workers };
+  } finally {
+    await pool.close();
   }
 }
 
 /**
- * The ingest stage over decoded documents: builds every article, makes ids unique (two inputs
- * can carry the same id), and accounts for each document in the manifest. One document's
- * failure is its own manifest entry; the others go on.
+ * The ingest stage over decoded documents: builds every article, makes ids unique, and accounts
+ * for each document in the manifest. One document's failure is its own manifest entry; the
+ * others go on. With a workspace, a document this ingest config built before is read back, not
+ * built; a failure is never cached.
  */
-function ingestDocuments(documents: RawDocument[], config: ResolvedConfig, progress: Progress, workspace?: Workspace): IngestResult {
-  const context = createIngestContext(config);
-  const articles: Article[] = [];
-  const manifest: ManifestEntry[] = [];
-  const seen = new Map<string, number>();
+async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, options: IngestOptions): Promise<IngestResult> {
+  const { workspace, progress = silentProgress } = options;
+  const documents = uniqueIds(read);
   const ingestKey = workspaceKeys.ingest(config);
   const docHashes = workspace ? new Map<string, string>() : undefined;
-  // A document is read from the workspace when this ingest config built it before; a failure is never cached.
-  const outcomeOf = (document: RawDocument): BuildOutcome => {
-    if (!workspace) return buildOutcome(document, context);
-    const docHash = hashDocument(document);
-    docHashes!.set(document.id, docHash);
-    const cached = workspace.getDocument(docHash, ingestKey);
-    if (cached) return cached;
-    const outcome = buildOutcome(document, context);
-    if (outcome.status !== 'failed') workspace.putDocument(docHash, ingestKey, document.source, { ...outcome, id: document.id });
-    return outcome;
-  };
+  const outcomes: BuildOutcome[] = new Array(documents.length);
+  const pending: number[] = [];
   progress.start('ingest', documents.length);
-  for (const document of documents) {
-    progress.tick();
-    const count = (seen.get(document.id) ?? 0) + 1;
-    seen.set(document.id, count);
-    const id = count === 1 ? document.id : `${document.id}~${count}`;
+  documents.forEach((document, i) => {
+    let cached: BuildOutcome | undefined;
+    if (workspace) {
+      const docHash = hashDocument(document);
+      docHashes!.set(document.id, docHash);
+      cached = workspace.getDocument(docHash, ingestKey);
+    }
+    if (cached) {
+      outcomes[i] = cached;
+      progress.tick();
+    } else pending.push(i);
+  });
+  const { built, threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, () => progress.tick());
+  const signatures = new Map<string, ArticleSignatures>();
+  const record = () =>
+    pending.forEach((i, k) => {
+      const { outcome, signatures: signed } = built[k]!;
+      outcomes[i] = outcome;
+      const document = documents[i]!;
+      if (signed) signatures.set(document.id, signed);
+      if (workspace && outcome.status !== 'failed') {
+        workspace.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id });
+      }
+    });
+  if (workspace) workspace.batch(record);
+  else record();
+
+  const articles: Article[] = [];
+  const manifest: ManifestEntry[] = [];
+  documents.forEach((document, i) => {
+    const result = outcomes[i]!;
+    const { id } = document;
     const base = { source: document.source, format: document.format, encoding: document.encoding };
-    const result = outcomeOf({ ...document, id });
     if (result.status === 'failed') {
       manifest.push({ ...base, id, status: 'failed', reason: result.reason });
-      continue;
+      return;
     }
     if (result.status === 'skipped') {
       manifest.push({ ...base, id, status: 'skipped', reason: result.reason, diagnostics: result.diagnostics });
-      continue;
+      return;
     }
     const diagnostics = [...result.article.diagnostics];
-    if (id !== document.id) {
-      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${document.id}" already used; renamed to "${id}"` });
+    if (id !== read[i]!.id) {
+      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${read[i]!.id}" already used; renamed to "${id}"` });
     }
     articles.push({ ...result.article, diagnostics });
     manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
-  }
-  return { articles, manifest, ...(docHashes ? { docHashes } : {}) };
+  });
+  return { articles, manifest, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
 }
 
 /** The ingest stage from `--input` paths: find the files, read them, build the articles. */
-export async function ingestInputs(
-  inputs: string[],
-  config: ResolvedConfig,
-  progress: Progress = silentProgress,
-  workspace?: Workspace,
-): Promise<IngestResult> {
+export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions = {}): Promise<IngestResult> {
+  const progress = options.progress ?? silentProgress;
   const files = await collectInputs(inputs);
   const { documents, refused } = await readDocuments(files, config);
-  const ingested = workspace
-    ? workspace.batch(() => ingestDocuments(documents, config, progress, workspace))
-    : ingestDocuments(documents, config, progress);
+  const ingested = await ingestDocuments(documents, config, options);
   const skipped = refused.length + ingested.manifest.length - ingested.articles.length;
   progress.end(`${ingested.articles.length} articles, ${skipped} inputs not ingested`);
   return { ...ingested, manifest: [...refused, ...ingested.manifest] };

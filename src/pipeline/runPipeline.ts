@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { clusterArticles } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { compareEvents } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
@@ -23,6 +23,8 @@ export interface PipelineResult {
   links?: ClusterLink[];
   comparisons?: Map<string, EventComparison>;
   timings: Record<string, number>;
+  /** Worker threads the ingest stage built documents on (0: the main thread). */
+  threads: number;
   /** With a workspace: what each output was made from, so unchanged files need not be written again. */
   outputKeys?: OutputKeys;
   /** With a workspace: its file and what this run reused from it or computed. */
@@ -43,27 +45,44 @@ async function timed<T>(timings: Record<string, number>, stage: string, work: ()
   return result;
 }
 
+/** Signatures the ingest workers made, handed to the fingerprint stage as a store it reads from. */
+function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStore {
+  return { get: (article) => signatures.get(article.id), put: () => {} };
+}
+
 /**
  * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
  * given one, the workspace of what it computed for the next run to reuse.
  */
+export interface PipelineOptions {
+  progress?: Progress;
+  /** What earlier runs computed, and where this run keeps what it computes. */
+  workspace?: Workspace;
+  /** Worker threads for ingest and signatures (1: all on the main thread; output is the same). */
+  workers?: number;
+}
+
 export async function runPipeline(
   inputs: string[],
   config: ResolvedConfig,
   through: StageName,
-  progress: Progress = silentProgress,
-  workspace?: Workspace,
+  options: PipelineOptions = {},
 ): Promise<PipelineResult> {
+  const { progress = silentProgress, workspace, workers } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  const { articles, manifest, docHashes } = await timed(timings, 'ingest', () => ingestInputs(inputs, config, progress, workspace));
+  const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
+    ingestInputs(inputs, config, { progress, workspace, workers, sign: upTo('dupes') }),
+  );
   // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
   const cache = workspace && docHashes ? workspace : undefined;
-  const result: PipelineResult = { through, articles, manifest, timings };
+  const result: PipelineResult = { through, articles, manifest, timings, threads };
   if (!upTo('dupes')) return result;
   progress.start('fingerprint');
   const { duplicates, reuse } = await timed(timings, 'fingerprint', () =>
-    cache ? fingerprintWithWorkspace(articles, docHashes!, config, cache) : fingerprintCorpus(articles, config),
+    cache
+      ? fingerprintWithWorkspace(articles, docHashes!, config, cache, signatures)
+      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
   );
   progress.end(`${duplicates.length} duplicate pairs, ${reuse.length} reused paragraph pairs`);
   Object.assign(result, { duplicates, reuse });

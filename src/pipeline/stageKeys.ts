@@ -3,7 +3,7 @@
  * those of the stages before it) cannot change that stage's output.
  */
 export const STAGE_KEYS = {
-  ingest: ['ingest', 'boilerplate', 'outlets', 'people', 'places', 'sides'],
+  ingest: ['ingest.maxFileBytes', 'ingest.extensions', 'boilerplate', 'outlets', 'people', 'places', 'sides'],
   fingerprint: ['fingerprint', 'thresholds.duplicate', 'thresholds.reuse'],
   cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
 } as const;

@@ -1,0 +1,24 @@
+/**
+ * A worker thread of the ingest stage: builds (and signs) the documents it is sent. It holds no
+ * state between batches but the ingest context, so its output is the same as the main thread's.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { createIngestContext } from '../ingest/buildArticle.js';
+import type { RawDocument } from '../types.js';
+import { buildDocument } from './buildOutcome.js';
+
+export interface IngestTask {
+  documents: RawDocument[];
+  sign: boolean;
+}
+
+const config = (workerData as { config: ResolvedConfig }).config;
+const context = createIngestContext(config);
+
+parentPort!.on('message', ({ documents, sign }: IngestTask) => {
+  const built = documents.map((document) => buildDocument(document, context, config, sign));
+  // Signatures move to the main thread without a copy.
+  const transfer = built.flatMap((b) => (b.signatures ? [b.signatures.values.buffer as ArrayBuffer] : []));
+  parentPort!.postMessage(built, transfer);
+});

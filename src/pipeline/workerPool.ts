@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * A fixed set of worker threads running one script, each doing one task at a time; tasks queue
+ * in order. A worker that dies fails the tasks it held and every later one: the stage reports
+ * the error rather than hang.
+ */
+export class WorkerPool<Task, Result> {
+  private readonly idle: Worker[] = [];
+  private readonly queue: { task: Task; resolve: (r: Result) => void; reject: (e: Error) => void }[] = [];
+  private readonly busy = new Map<Worker, { resolve: (r: Result) => void; reject: (e: Error) => void }>();
+  private failure: Error | null = null;
+  private readonly workers: Worker[];
+
+  constructor(script: URL, size: number, workerData: unknown) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(script, { workerData });
+      worker.on('message', (result: Result) => this.settle(worker, (job) => job.resolve(result)));
+      worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a worker thread exited with code ${code}`));
+      });
+      this.idle.push(worker);
+      return worker;
+    });
+  }
+
+  /** Whether the compiled worker script exists (it does not when parallax runs from its TypeScript sources). */
+  static available(script: URL): boolean {
+    return existsSync(fileURLToPath(script));
+  }
+
+  run(task: Task): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.pop()!;
+      const job = this.queue.shift()!;
+      this.busy.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+
+  private settle(worker: Worker, finish: (job: { resolve: (r: Result) => void; reject: (e: Error) => void }) => void): void {
+    const job = this.busy.get(worker);
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    if (job) finish(job);
+    this.dispatch();
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const job of [...this.busy.values(), ...this.queue]) job.reject(error);
+    this.busy.clear();
+    this.queue.length = 0;
+  }
+}
