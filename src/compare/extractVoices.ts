@@ -11,13 +11,25 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+const verbPatterns = new WeakMap<string[], RegExp>();
+
+/** One pattern of every speech verb, longest first, compiled once per config list. */
+function verbPattern(verbs: string[]): RegExp {
+  let pattern = verbPatterns.get(verbs);
+  if (!pattern) {
+    pattern = new RegExp(verbs.map(escapeRegex).sort((a, b) => b.length - a.length).join('|'), 'gu');
+    verbPatterns.set(verbs, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Who the article reports as saying something: a speech verb (表示, 强调 …) with a named person
  * just before it (`王毅表示`, `习近平总书记热烈祝贺`), `他` for the last person named in the
  * paragraph, or `双方` for both sides. Counts statements and the characters of what was said.
  */
 export function extractVoices(article: Article, people: Gazetteer, verbs: string[]): Voice[] {
-  const verb = new RegExp(verbs.map(escapeRegex).sort((a, b) => b.length - a.length).join('|'), 'gu');
+  const verb = verbPattern(verbs);
   const voices = new Map<string, Voice>();
   for (const paragraph of article.paragraphs) {
     let lastSpeaker: string | null = null;

@@ -10,23 +10,54 @@ export interface TopicLexicon {
 
 const fold = (text: string) => foldScript(text.normalize('NFKC'));
 
+/** Every topic term, folded, listed under its first code unit, with the topic it belongs to. */
+type TermIndex = Map<number, { term: string; topic: number }[]>;
+const indexes = new WeakMap<TopicLexicon[], TermIndex>();
+
+function termIndex(topics: TopicLexicon[]): TermIndex {
+  let index = indexes.get(topics);
+  if (!index) {
+    index = new Map();
+    topics.forEach((topic, t) =>
+      topic.terms.map(fold).forEach((term) => {
+        const list = index!.get(term.charCodeAt(0)) ?? [];
+        list.push({ term, topic: t });
+        index!.set(term.charCodeAt(0), list);
+      }),
+    );
+    indexes.set(topics, index);
+  }
+  return index;
+}
+
+/** Which topics name a term anywhere in the folded sentence: one look-up per character, not one search per term. */
+function topicsIn(folded: string, index: TermIndex, found: boolean[]): void {
+  found.fill(false);
+  for (let i = 0; i < folded.length; i++) {
+    const candidates = index.get(folded.charCodeAt(i));
+    if (!candidates) continue;
+    for (const { term, topic } of candidates) if (!found[topic] && folded.startsWith(term, i)) found[topic] = true;
+  }
+}
+
 /**
  * How much of an article is about each topic: the characters of the sentences that name one of the
  * topic's terms, their share of the article, and the paragraph where the topic first comes up.
- * Each sentence is folded once and tested against every topic.
+ * Each sentence is folded once and scanned once for every topic's terms.
  */
 export function measureTopics(article: Article, topics: TopicLexicon[]): TopicCoverage[] {
   const total = article.paragraphs.reduce((n, p) => n + p.text.length, 0) || 1;
-  const terms = topics.map((t) => t.terms.map(fold));
+  const index = termIndex(topics);
   const chars = topics.map(() => 0);
   const first: (number | null)[] = topics.map(() => null);
-  article.paragraphs.forEach((paragraph, index) => {
+  const found = topics.map(() => false);
+  article.paragraphs.forEach((paragraph, paragraphIndex) => {
     for (const sentence of sentencesOf(paragraph)) {
-      const folded = fold(sentence);
-      terms.forEach((list, t) => {
-        if (!list.some((term) => folded.includes(term))) return;
+      topicsIn(fold(sentence), index, found);
+      found.forEach((named, t) => {
+        if (!named) return;
         chars[t]! += sentence.length;
-        first[t] ??= index + 1;
+        first[t] ??= paragraphIndex + 1;
       });
     }
   });

@@ -12,16 +12,18 @@ export interface SentenceVectors {
 }
 
 export function vectorizeSentences(keys: string[]): SentenceVectors {
-  const vocabulary = new Map<string, number>();
+  // A bigram is its two code units as one number (no substring per bigram); a one-character key
+  // is a gram of its own, kept apart from bigrams by its sign.
+  const vocabulary = new Map<number, number>();
   const counted = keys.map((key) => {
     const counts = new Map<number, number>();
-    const add = (gram: string) => {
+    const add = (gram: number) => {
       let id = vocabulary.get(gram);
       if (id === undefined) vocabulary.set(gram, (id = vocabulary.size));
       counts.set(id, (counts.get(id) ?? 0) + 1);
     };
-    if (key.length === 1) add(key);
-    for (let i = 0; i + 1 < key.length; i++) add(key.slice(i, i + 2));
+    if (key.length === 1) add(-1 - key.charCodeAt(0));
+    for (let i = 0; i + 1 < key.length; i++) add(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
     return counts;
   });
   const df = new Int32Array(vocabulary.size);

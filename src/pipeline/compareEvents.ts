@@ -2,7 +2,9 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
 import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
+import type { CompareTask } from './compareWorker.js';
 import type { Progress } from './progress.js';
+import { mapInBatches } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 /** Each article's duplicate pairs: an event's comparison needs only those among its members. */
@@ -18,43 +20,74 @@ function duplicatesByArticle(duplicates: SimilarPair[]): Map<string, SimilarPair
   return index;
 }
 
+const WORKER_SCRIPT = new URL('./compareWorker.js', import.meta.url);
+/** Events per message to a worker. */
+const BATCH = 32;
+
+export interface CompareOptions {
+  workspace?: { store: Workspace; docHashes: Map<string, string>; pageKeys: Map<string, string> };
+  /** Worker threads to compare on; 1 compares on the main thread. Output is the same. */
+  workers?: number;
+}
+
 /**
  * The compare stage over every event. With a workspace, an event whose members, their documents
  * and the config outside clustering are unchanged takes its comparison from an earlier run: after
- * a clustering threshold changes, only the events it regrouped are compared again.
+ * a clustering threshold changes, only the events it regrouped are compared again. The rest are
+ * compared on worker threads when there are several (each event depends on its members alone).
  */
-export function compareEvents(
+export async function compareEvents(
   clusters: EventCluster[],
   articles: Article[],
   duplicates: SimilarPair[],
   config: ResolvedConfig,
   progress: Progress,
-  workspace?: { store: Workspace; docHashes: Map<string, string>; pageKeys: Map<string, string> },
-): Map<string, EventComparison> {
+  options: CompareOptions = {},
+): Promise<{ comparisons: Map<string, EventComparison>; threads: number }> {
+  const { workspace } = options;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const byArticle = duplicatesByArticle(duplicates);
-  const context = createCompareContext(config);
   const compareKey = workspace ? workspaceKeys.compare(config) : '';
   const comparisons = new Map<string, EventComparison>();
-  const compareOne = (cluster: EventCluster) => {
+  const todo: { cluster: EventCluster; among: SimilarPair[]; eventKey: string }[] = [];
+  for (const cluster of clusters) {
     const members = new Set(cluster.articles);
     const among = [...new Set(cluster.articles.flatMap((id) => byArticle.get(id) ?? []))].filter((d) => members.has(d.a) && members.has(d.b));
-    if (!workspace) return compareEvent(cluster, byId, among, context);
-    const eventKey = workspaceKeys.event(cluster, workspace.docHashes, among);
-    workspace.pageKeys.set(cluster.id, workspaceKeys.page(eventKey, compareKey, cluster));
-    const cached = workspace.store.getComparison<EventComparison>(eventKey, compareKey);
-    if (cached) return cached;
-    const comparison = compareEvent(cluster, byId, among, context);
-    workspace.store.putComparison(eventKey, compareKey, comparison);
-    return comparison;
-  };
-  const run = () => {
-    for (const cluster of clusters) {
+    const eventKey = workspace ? workspaceKeys.event(cluster, workspace.docHashes, among) : '';
+    if (workspace) workspace.pageKeys.set(cluster.id, workspaceKeys.page(eventKey, compareKey, cluster));
+    const cached = workspace?.store.getComparison<EventComparison>(eventKey, compareKey);
+    if (cached) {
+      comparisons.set(cluster.id, cached);
       progress.tick();
-      comparisons.set(cluster.id, compareOne(cluster));
-    }
-  };
-  if (workspace) workspace.store.batch(run);
-  else run();
-  return comparisons;
+    } else todo.push({ cluster, among, eventKey });
+  }
+  const { results: computed, threads } = await compareAll(todo, byId, config, options.workers ?? 1, (count) => progress.tick(count));
+  todo.forEach(({ cluster }, k) => comparisons.set(cluster.id, computed[k]!));
+  if (workspace) workspace.store.batch(() => todo.forEach(({ eventKey }, k) => workspace.store.putComparison(eventKey, compareKey, computed[k]!)));
+  // In the clusters' order, whether cached or computed.
+  return { comparisons: new Map(clusters.map((c) => [c.id, comparisons.get(c.id)!])), threads };
+}
+
+function compareAll(
+  todo: { cluster: EventCluster; among: SimilarPair[] }[],
+  byId: Map<string, Article>,
+  config: ResolvedConfig,
+  workers: number,
+  onDone: (count: number) => void,
+): Promise<{ results: EventComparison[]; threads: number }> {
+  return mapInBatches<(typeof todo)[number], CompareTask, EventComparison>({
+    items: todo,
+    script: WORKER_SCRIPT,
+    threads: workers,
+    batchSize: BATCH,
+    workerData: { config },
+    task: (batch) => ({
+      events: batch.map(({ cluster, among }) => ({ cluster, members: cluster.articles.map((id) => byId.get(id)!), duplicates: among })),
+    }),
+    here: () => {
+      const context = createCompareContext(config);
+      return ({ cluster, among }) => compareEvent(cluster, byId, among, context);
+    },
+    onDone,
+  });
 }

@@ -9,7 +9,7 @@ import { collectInputs } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';
 import { readDocuments } from './readDocuments.js';
-import { WorkerPool } from './workerPool.js';
+import { mapInBatches } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 export interface IngestResult {
@@ -56,32 +56,26 @@ function uniqueIds(documents: RawDocument[]): RawDocument[] {
  * Builds documents in order: on worker threads when there are several and the compiled worker
  * exists, else here. Output is the same either way (each document's build depends on it alone).
  */
-async function buildDocuments(
+function buildDocuments(
   documents: RawDocument[],
   config: ResolvedConfig,
   options: IngestOptions,
-  onBuilt: () => void,
-): Promise<{ built: BuiltDocument[]; threads: number }> {
-  const workers = Math.min(options.workers ?? 1, Math.ceil(documents.length / BATCH));
-  if (workers <= 1 || !WorkerPool.available(WORKER_SCRIPT)) {
-    const context = createIngestContext(config);
-    const built = documents.map((document) => {
-      onBuilt();
-      return buildDocument(document, context, config, false);
-    });
-    return { built, threads: 0 };
-  }
-  const pool = new WorkerPool<IngestTask, BuiltDocument[]>(WORKER_SCRIPT, workers, { config });
-  try {
-    const batches: Promise<BuiltDocument[]>[] = [];
-    for (let start = 0; start < documents.length; start += BATCH) {
-      const batch = documents.slice(start, start + BATCH);
-      batches.push(pool.run({ documents: batch, sign: options.sign ?? false }).then((built) => (batch.forEach(onBuilt), built)));
-    }
-    return { built: (await Promise.all(batches)).flat(), threads: workers };
-  } finally {
-    await pool.close();
-  }
+  onBuilt: (count: number) => void,
+): Promise<{ results: BuiltDocument[]; threads: number }> {
+  return mapInBatches<RawDocument, IngestTask, BuiltDocument>({
+    items: documents,
+    script: WORKER_SCRIPT,
+    threads: options.workers ?? 1,
+    batchSize: BATCH,
+    workerData: { config },
+    task: (batch) => ({ documents: batch, sign: options.sign ?? false }),
+    here: () => {
+      const context = createIngestContext(config);
+      // Here the fingerprint stage signs later, from the articles.
+      return (document) => buildDocument(document, context, config, false);
+    },
+    onDone: onBuilt,
+  });
 }
 
 /**
@@ -110,7 +104,7 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
       progress.tick();
     } else pending.push(i);
   });
-  const { built, threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, () => progress.tick());
+  const { results: built, threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, (count) => progress.tick(count));
   const signatures = new Map<string, ArticleSignatures>();
   const record = () =>
     pending.forEach((i, k) => {

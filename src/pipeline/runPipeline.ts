@@ -23,8 +23,8 @@ export interface PipelineResult {
   links?: ClusterLink[];
   comparisons?: Map<string, EventComparison>;
   timings: Record<string, number>;
-  /** Worker threads the ingest stage built documents on (0: the main thread). */
-  threads: number;
+  /** Worker threads each stage ran on (0: the main thread). */
+  threads: { ingest: number; compare?: number };
   /** With a workspace: what each output was made from, so unchanged files need not be written again. */
   outputKeys?: OutputKeys;
   /** With a workspace: its file and what this run reused from it or computed. */
@@ -76,7 +76,7 @@ export async function runPipeline(
   );
   // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
   const cache = workspace && docHashes ? workspace : undefined;
-  const result: PipelineResult = { through, articles, manifest, timings, threads };
+  const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('dupes')) return result;
   progress.start('fingerprint');
   const { duplicates, reuse } = await timed(timings, 'fingerprint', () =>
@@ -94,9 +94,14 @@ export async function runPipeline(
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);
   const pageKeys = new Map<string, string>();
-  result.comparisons = await timed(timings, 'compare', () =>
-    compareEvents(clusters, articles, duplicates, config, progress, cache && { store: cache, docHashes: docHashes!, pageKeys }),
+  const compared = await timed(timings, 'compare', () =>
+    compareEvents(clusters, articles, duplicates, config, progress, {
+      workers,
+      ...(cache ? { workspace: { store: cache, docHashes: docHashes!, pageKeys } } : {}),
+    }),
   );
+  result.comparisons = compared.comparisons;
+  result.threads.compare = compared.threads;
   if (cache) {
     const corpus = workspaceKeys.corpus(articles, docHashes!);
     result.outputKeys = {

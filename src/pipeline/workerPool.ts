@@ -69,3 +69,47 @@ export class WorkerPool<Task, Result> {
     this.queue.length = 0;
   }
 }
+
+export interface BatchedWork<Item, Task, Result> {
+  items: Item[];
+  /** The compiled worker script; without it (or with one thread) every item is done here. */
+  script: URL;
+  threads: number;
+  batchSize: number;
+  workerData: unknown;
+  /** A worker's message for a batch of items. */
+  task: (batch: Item[]) => Task;
+  /** The same work on this thread, for one item. */
+  here: () => (item: Item) => Result;
+  onDone: (count: number) => void;
+}
+
+/**
+ * Maps `items` through worker threads in batches, in order, or on this thread when threads do
+ * not pay (one thread, too few items for two batches, no compiled script). The output is the
+ * same either way; `threads` says which way it went (0: this thread).
+ */
+export async function mapInBatches<Item, Task, Result>(work: BatchedWork<Item, Task, Result>): Promise<{ results: Result[]; threads: number }> {
+  const threads = Math.min(work.threads, Math.ceil(work.items.length / work.batchSize));
+  if (threads <= 1 || !WorkerPool.available(work.script)) {
+    const one = work.here();
+    return {
+      results: work.items.map((item) => {
+        work.onDone(1);
+        return one(item);
+      }),
+      threads: 0,
+    };
+  }
+  const pool = new WorkerPool<Task, Result[]>(work.script, threads, work.workerData);
+  try {
+    const batches: Promise<Result[]>[] = [];
+    for (let start = 0; start < work.items.length; start += work.batchSize) {
+      const batch = work.items.slice(start, start + work.batchSize);
+      batches.push(pool.run(work.task(batch)).then((done) => (work.onDone(done.length), done)));
+    }
+    return { results: (await Promise.all(batches)).flat(), threads };
+  } finally {
+    await pool.close();
+  }
+}

@@ -159,7 +159,7 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
         config: context.configFile,
         inputs: context.inputs,
         stages: result.timings,
-        threads: { ingest: result.threads },
+        threads: result.threads,
         ...(result.workspace ? { workspace: result.workspace } : {}),
         totals,
         entries: result.manifest,

@@ -37,10 +37,10 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('worker threads', () => {
-  it('build on two threads when asked, and on the main thread with --workers 1', async () => {
+  it('ingest and compare on two threads when asked, and on the main thread with --workers 1', async () => {
     const manifest = async (out: string) => JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
-    expect((await manifest(parallel)).threads).toEqual({ ingest: 2 });
-    expect((await manifest(single)).threads).toEqual({ ingest: 0 });
+    expect((await manifest(parallel)).threads).toEqual({ ingest: 2, compare: 2 });
+    expect((await manifest(single)).threads).toEqual({ ingest: 0, compare: 0 });
     expect((await manifest(parallel)).totals).toEqual({ inputs: 425, ingested: 425, skipped: 0, failed: 0 });
   });
 
