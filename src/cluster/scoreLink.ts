@@ -1,10 +1,10 @@
-import stringSimilarity from 'string-similarity';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { daysBetween } from '../text/calendar.js';
 import { placeAndContainers } from '../ingest/matchGazetteer.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import type { Article, ClusterLink, LinkFeatures } from '../types.js';
+import { bigramProfile, diceCoefficient, type BigramProfile } from './diceBigrams.js';
 
 export interface LinkContext {
   config: ResolvedConfig;
@@ -12,7 +12,7 @@ export interface LinkContext {
   people: Map<string, GazetteerEntry>;
   duplicates: Map<string, number>;
   /** Normalised title and lead per article id, computed once. */
-  texts: Map<string, { title: string; lead: string }>;
+  texts: Map<string, LinkingTexts>;
 }
 
 /** Same place, or one inside the other: a report from 浙江 and one from 安吉 agree. */
@@ -52,10 +52,15 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export function textsForLinking(article: Article): { title: string; lead: string } {
+export interface LinkingTexts {
+  title: BigramProfile;
+  lead: BigramProfile;
+}
+
+export function textsForLinking(article: Article): LinkingTexts {
   return {
-    title: normalizeForMatching(article.title),
-    lead: normalizeForMatching(article.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600),
+    title: bigramProfile(normalizeForMatching(article.title)),
+    lead: bigramProfile(normalizeForMatching(article.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600)),
   };
 }
 
@@ -88,8 +93,8 @@ export function scoreLink(a: Article, b: Article, context: LinkContext): Cluster
     date: round(date),
     participants: round(participantAgreement(a.participants, b.participants, context.people)),
     place,
-    text: round(stringSimilarity.compareTwoStrings(ta.lead, tb.lead)),
-    title: round(stringSimilarity.compareTwoStrings(ta.title, tb.title)),
+    text: round(diceCoefficient(ta.lead, tb.lead)),
+    title: round(diceCoefficient(ta.title, tb.title)),
     duplicate: round(duplicate),
   };
   const w = config.cluster.weights;

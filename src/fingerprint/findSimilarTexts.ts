@@ -1,5 +1,5 @@
 import type { SimilarPair } from '../types.js';
-import { lshCandidates } from './lshCandidates.js';
+import { bandKeys, lshCandidatesFromKeys } from './lshCandidates.js';
 import { minhashSignature } from './minhash.js';
 import { jaccardAtLeast, shingleHashes } from './shingleHashes.js';
 
@@ -17,10 +17,10 @@ export interface TextUnit {
   folded: string;
 }
 
-/** A unit whose signature is already known (computed or cached); its text is folded only if it becomes a candidate. */
+/** A unit whose LSH band keys are already known (computed or cached); its text is folded only if it becomes a candidate. */
 export interface SignedUnit {
   id: string;
-  signature: Uint32Array;
+  bandKeys: Uint32Array;
   folded: () => string;
 }
 
@@ -38,13 +38,13 @@ export function findSimilarTexts(
 ): SimilarPair[] {
   const signed = units.map((u) => ({
     id: u.id,
-    signature: minhashSignature(u.folded, params.shingle, params.permutations, params.seed),
+    bandKeys: bandKeys(minhashSignature(u.folded, params.shingle, params.permutations, params.seed), params.bands, params.rows),
     folded: () => u.folded,
   }));
   return findSimilarSigned(signed, params, threshold, skip);
 }
 
-/** findSimilarTexts over units that carry their signatures; `skip` is given the units' indices. */
+/** findSimilarTexts over units that carry their band keys; `skip` is given the units' indices. */
 export function findSimilarSigned(
   units: SignedUnit[],
   params: FingerprintParams,
@@ -65,7 +65,7 @@ export function findSimilarSigned(
     return set;
   };
   const pairs: SimilarPair[] = [];
-  for (const [i, j] of lshCandidates(units.map((u) => u.signature), params.bands, params.rows)) {
+  for (const [i, j] of lshCandidatesFromKeys(units.map((u) => u.bandKeys), params.bands)) {
     if (skip(i, j)) continue;
     const a = units[i]!;
     const b = units[j]!;

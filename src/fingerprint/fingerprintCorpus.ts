@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText } from '../text/normalizeForMatching.js';
 import type { Article, SimilarPair } from '../types.js';
 import { findSimilarSigned, type SignedUnit } from './findSimilarTexts.js';
+import { bandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 
 export interface CorpusFingerprints {
@@ -11,11 +12,14 @@ export interface CorpusFingerprints {
   reuse: SimilarPair[];
 }
 
-/** An article's MinHash signatures: what the workspace keeps so a re-run need not fold or hash it again. */
+/**
+ * An article's MinHash signatures as LSH sees them: each text's band keys (see bandKeys). What the
+ * workspace keeps, so a re-run need not fold or hash the article again; a quarter of the signatures' size.
+ */
 export interface ArticleSignatures {
   /** Positions of the paragraphs long enough to fingerprint (`fingerprint.minParagraphChars`). */
   positions: number[];
-  /** The article's signature, then one per listed paragraph, each `permutations` values long. */
+  /** The article's band keys, then each listed paragraph's, `bands` values each. */
   values: Uint32Array;
 }
 
@@ -36,14 +40,20 @@ export function foldArticleText(article: Article): string {
 /** Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each paragraph. */
 export function signArticle(article: Article, config: ResolvedConfig): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars } = config.fingerprint;
+  const { bands, rows } = config.fingerprint;
   const folded = article.paragraphs.map((p) => foldText(p.text));
   const positions = folded.flatMap((text, position) => (text.length >= minParagraphChars ? [position] : []));
-  return { positions, values: minhashParts(folded, positions, shingle, permutations, seed) };
+  const signatures = minhashParts(folded, positions, shingle, permutations, seed);
+  const values = new Uint32Array(bands * (1 + positions.length));
+  for (let unit = 0; unit <= positions.length; unit++) {
+    values.set(bandKeys(signatures.subarray(unit * permutations, (unit + 1) * permutations), bands, rows), unit * bands);
+  }
+  return { positions, values };
 }
 
 /** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
 export function fingerprintCorpus(articles: Article[], config: ResolvedConfig, store?: SignatureStore): CorpusFingerprints {
-  const { permutations } = config.fingerprint;
+  const { bands } = config.fingerprint;
   // Each paragraph unit's article, by index: the reuse filter runs for every candidate pair.
   const paragraphOwner: number[] = [];
   const articleUnits: SignedUnit[] = [];
@@ -55,13 +65,13 @@ export function fingerprintCorpus(articles: Article[], config: ResolvedConfig, s
       store?.put(article, signatures);
     }
     const { positions, values } = signatures;
-    articleUnits.push({ id: article.id, signature: values.subarray(0, permutations), folded: () => foldArticleText(article) });
+    articleUnits.push({ id: article.id, bandKeys: values.subarray(0, bands), folded: () => foldArticleText(article) });
     positions.forEach((position, i) => {
       const paragraph = article.paragraphs[position]!;
       paragraphOwner.push(owner);
       paragraphUnits.push({
         id: paragraph.id,
-        signature: values.subarray(permutations * (i + 1), permutations * (i + 2)),
+        bandKeys: values.subarray(bands * (i + 1), bands * (i + 2)),
         folded: () => foldText(paragraph.text),
       });
     });

@@ -15,21 +15,33 @@ import { mix32 } from './minhash.js';
  * Returned pairs are [smaller index, larger index], in ascending order.
  */
 export function lshCandidates(signatures: Uint32Array[], bands: number, rows: number, starAbove = 64): [number, number][] {
-  const n = signatures.length;
-  const signed = signatures.map((s) => new Int32Array(s.buffer, s.byteOffset, s.length));
+  return lshCandidatesFromKeys(signatures.map((s) => bandKeys(s, bands, rows)), bands, starAbove);
+}
+
+/**
+ * A signature's LSH key in each band: a hash of the band's rows. All LSH needs of a signature, and
+ * a fraction of its size (32 values for 128), so signatures are reduced to keys where they are made.
+ */
+export function bandKeys(signature: Uint32Array, bands: number, rows: number): Uint32Array {
+  const signed = new Int32Array(signature.buffer, signature.byteOffset, signature.length);
+  const keys = new Uint32Array(bands);
+  for (let band = 0; band < bands; band++) {
+    let key = mix32(band + 0x9e3779b9);
+    for (let r = band * rows; r < band * rows + rows; r++) key = mix32(key ^ signed[r]!);
+    keys[band] = key;
+  }
+  return keys;
+}
+
+/** lshCandidates over items given by their band keys (see bandKeys). */
+export function lshCandidatesFromKeys(itemKeys: Uint32Array[], bands: number, starAbove = 64): [number, number][] {
+  const n = itemKeys.length;
   const keys = new Uint32Array(n);
   const order = new Uint32Array(n);
   const sort = createRadixSorter(n);
   const pairs = new PairCollector(n);
   for (let band = 0; band < bands; band++) {
-    const seed = mix32(band + 0x9e3779b9);
-    const first = band * rows;
-    for (let item = 0; item < n; item++) {
-      const signature = signed[item]!;
-      let key = seed;
-      for (let r = first; r < first + rows; r++) key = mix32(key ^ signature[r]!);
-      keys[item] = key;
-    }
+    for (let item = 0; item < n; item++) keys[item] = itemKeys[item]![band]!;
     sort(keys, order);
     // Runs of equal keys are the band's buckets; a stable sort keeps each run's items ascending.
     for (let start = 0; start < n; ) {

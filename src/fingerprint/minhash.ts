@@ -6,7 +6,7 @@
  * functions at 1/permutations of the cost.
  */
 /** Changes whenever the same text and parameters would give another signature: stored signatures of another version are not reused. */
-export const SIGNATURE_VERSION = 2;
+export const SIGNATURE_VERSION = 3;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;

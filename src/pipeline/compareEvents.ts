@@ -49,17 +49,21 @@ export async function compareEvents(
   const byArticle = duplicatesByArticle(duplicates);
   const compareKey = workspace ? workspaceKeys.compare(config) : '';
   const comparisons = new Map<string, EventComparison>();
-  const todo: { cluster: EventCluster; among: SimilarPair[]; eventKey: string }[] = [];
-  for (const cluster of clusters) {
+  const events = clusters.map((cluster) => {
     const members = new Set(cluster.articles);
     const among = [...new Set(cluster.articles.flatMap((id) => byArticle.get(id) ?? []))].filter((d) => members.has(d.a) && members.has(d.b));
     const eventKey = workspace ? workspaceKeys.event(cluster, workspace.docHashes, among) : '';
     if (workspace) workspace.pageKeys.set(cluster.id, workspaceKeys.page(eventKey, compareKey, cluster));
-    const cached = workspace?.store.getComparison<EventComparison>(eventKey, compareKey);
-    if (cached) {
-      comparisons.set(cluster.id, cached);
+    return { cluster, among, eventKey };
+  });
+  const cached = workspace ? workspace.store.getComparisons<EventComparison>(events.map((e) => e.eventKey), compareKey) : new Map<string, EventComparison>();
+  const todo: typeof events = [];
+  for (const event of events) {
+    const comparison = cached.get(event.eventKey);
+    if (comparison) {
+      comparisons.set(event.cluster.id, comparison);
       progress.tick();
-    } else todo.push({ cluster, among, eventKey });
+    } else todo.push(event);
   }
   const { results: computed, threads } = await compareAll(todo, byId, config, options.workers ?? 1, (count) => progress.tick(count));
   todo.forEach(({ cluster }, k) => comparisons.set(cluster.id, computed[k]!));

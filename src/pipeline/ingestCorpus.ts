@@ -92,15 +92,12 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
   const outcomes: BuildOutcome[] = new Array(documents.length);
   const pending: number[] = [];
   progress.start('ingest', documents.length);
+  if (workspace) documents.forEach((document) => docHashes!.set(document.id, hashDocument(document)));
+  const cached = workspace ? workspace.getDocuments([...docHashes!.values()], ingestKey) : new Map<string, BuildOutcome>();
   documents.forEach((document, i) => {
-    let cached: BuildOutcome | undefined;
-    if (workspace) {
-      const docHash = hashDocument(document);
-      docHashes!.set(document.id, docHash);
-      cached = workspace.getDocument(docHash, ingestKey);
-    }
-    if (cached) {
-      outcomes[i] = cached;
+    const outcome = workspace && cached.get(docHashes!.get(document.id)!);
+    if (outcome) {
+      outcomes[i] = outcome;
       progress.tick();
     } else pending.push(i);
   });

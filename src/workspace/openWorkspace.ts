@@ -8,7 +8,10 @@ import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSche
 /** The workspace's name inside the output folder. */
 export const WORKSPACE_FILE = 'workspace.sqlite';
 
-/** How many runs a row may go unused before it is pruned: enough to go back and forth while tuning. */
+/**
+ * Rows no run within this window marked are pruned. Marks are refreshed lazily (see markUsed), so a
+ * row survives at least three runs that do not use it: enough to go back and forth while tuning.
+ */
 const KEEP_RUNS = 5;
 
 export type CachedDocument =
@@ -59,29 +62,30 @@ export class Workspace {
     );
     const db = this.db;
     this.statements = {
-      getDocument: db.prepare<[string, string], { status: string; article: string }>(
-        'SELECT status, article FROM documents WHERE doc_hash = ? AND ingest_key = ?',
+      // Bulk reads: one statement for a whole corpus's rows (a statement per row cost more than the reading).
+      getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: string; last_run: number }>(
+        'SELECT doc_hash, status, article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
-      getParagraphs: db.prepare<[string, string], { paragraph_id: string; text: string }>(
-        'SELECT paragraph_id, text FROM paragraphs WHERE doc_hash = ? AND ingest_key = ? ORDER BY position',
+      getParagraphs: db.prepare<[string, string], { doc_hash: string; paragraph_id: string; text: string }>(
+        'SELECT doc_hash, paragraph_id, text FROM paragraphs WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?)) ORDER BY doc_hash, position',
       ),
       putDocument: db.prepare(
         'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       putParagraph: db.prepare('INSERT OR REPLACE INTO paragraphs (doc_hash, ingest_key, position, paragraph_id, text) VALUES (?, ?, ?, ?, ?)'),
-      getSignatures: db.prepare<[string, string], { positions: string; signatures: Buffer }>(
-        'SELECT positions, signatures FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
+      getSignatures: db.prepare<[string, string], { positions: string; band_keys: Buffer; last_run: number }>(
+        'SELECT positions, band_keys, last_run FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
       ),
       putSignatures: db.prepare(
-        'INSERT OR REPLACE INTO signatures (doc_hash, fingerprint_key, positions, signatures, last_run) VALUES (?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO signatures (doc_hash, fingerprint_key, positions, band_keys, last_run) VALUES (?, ?, ?, ?, ?)',
       ),
       getStage: db.prepare<[string, string, string], { result: string }>(
         'SELECT result FROM stage_results WHERE stage = ? AND input_key = ? AND config_key = ?',
       ),
       touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
       putStage: db.prepare('INSERT OR REPLACE INTO stage_results (stage, input_key, config_key, result, last_run) VALUES (?, ?, ?, ?, ?)'),
-      getComparison: db.prepare<[string, string], { comparison: string }>(
-        'SELECT comparison FROM comparisons WHERE event_key = ? AND compare_key = ?',
+      getComparisons: db.prepare<[string, string], { event_key: string; comparison: string; last_run: number }>(
+        'SELECT event_key, comparison, last_run FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
       ),
       getOutput: db.prepare<[string], { content_key: string; size: number; mtime_ms: number }>(
         'SELECT content_key, size, mtime_ms FROM outputs WHERE path = ?',
@@ -100,11 +104,17 @@ export class Workspace {
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }
 
-  private touched(table: string, hashColumn: string, keyColumn: string, key: string): string[] {
+  /**
+   * Notes that this run used a row, to be marked in one statement at the end. A row marked by one of
+   * the last two runs is left as it is: it cannot fall out of the KEEP_RUNS window before a later
+   * run marks it again, and most re-runs then write nothing at all.
+   */
+  private markUsed(table: string, hashColumn: string, keyColumn: string, key: string, hash: string, lastRun: number): void {
+    if (lastRun >= this.run - 2) return;
     const id = `${table}\u0000${key}`;
     let entry = this.reads.get(id);
     if (!entry) this.reads.set(id, (entry = { table, hashColumn, keyColumn, key, hashes: [] }));
-    return entry.hashes;
+    entry.hashes.push(hash);
   }
 
   /** Marks every row read this run as used by it, so pruning keeps what the last runs needed. */
@@ -122,18 +132,31 @@ export class Workspace {
     return this.db.transaction(work)();
   }
 
-  getDocument(docHash: string, ingestKey: string): CachedDocument | undefined {
-    const row = this.statements.getDocument.get(docHash, ingestKey);
-    if (!row) return undefined;
-    this.touched('documents', 'doc_hash', 'ingest_key', ingestKey).push(docHash);
-    this.counts.documents.reused++;
-    const stored = JSON.parse(row.article);
-    if (row.status === 'skipped') return { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics };
-    // Paragraphs live in their own table (one row each, for queries); the stored article keeps their
-    // key as null, so filling it in gives back a freshly built article's field order.
-    const article = stored as Article;
-    article.paragraphs = this.statements.getParagraphs.all(docHash, ingestKey).map((p) => ({ id: p.paragraph_id, text: p.text }));
-    return { status: 'ingested', article };
+  /** The stored outcomes of the documents among `docHashes` that this ingest config built before. */
+  getDocuments(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
+    const found = new Map<string, CachedDocument>();
+    const hashes = JSON.stringify(docHashes);
+    const paragraphs = new Map<string, Article['paragraphs']>();
+    for (const row of this.statements.getParagraphs.iterate(ingestKey, hashes)) {
+      let list = paragraphs.get(row.doc_hash);
+      if (!list) paragraphs.set(row.doc_hash, (list = []));
+      list.push({ id: row.paragraph_id, text: row.text });
+    }
+    for (const row of this.statements.getDocuments.iterate(ingestKey, hashes)) {
+      this.markUsed('documents', 'doc_hash', 'ingest_key', ingestKey, row.doc_hash, row.last_run);
+      this.counts.documents.reused++;
+      const stored = JSON.parse(row.article);
+      if (row.status === 'skipped') {
+        found.set(row.doc_hash, { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics });
+        continue;
+      }
+      // Paragraphs live in their own table (one row each, for queries); the stored article keeps their
+      // key as null, so filling it in gives back a freshly built article's field order.
+      const article = stored as Article;
+      article.paragraphs = paragraphs.get(row.doc_hash) ?? [];
+      found.set(row.doc_hash, { status: 'ingested', article });
+    }
+    return found;
   }
 
   putDocument(docHash: string, ingestKey: string, source: string, outcome: CachedDocument & { id: string }): void {
@@ -153,11 +176,11 @@ export class Workspace {
   getSignatures(docHash: string, fingerprintKey: string): ArticleSignatures | undefined {
     const row = this.statements.getSignatures.get(docHash, fingerprintKey);
     if (!row) return undefined;
-    this.touched('signatures', 'doc_hash', 'fingerprint_key', fingerprintKey).push(docHash);
+    this.markUsed('signatures', 'doc_hash', 'fingerprint_key', fingerprintKey, docHash, row.last_run);
     this.counts.signatures.reused++;
     // Copy out of the row's buffer: it may not be aligned for a Uint32Array view.
-    const values = new Uint32Array(row.signatures.byteLength / 4);
-    new Uint8Array(values.buffer).set(row.signatures);
+    const values = new Uint32Array(row.band_keys.byteLength / 4);
+    new Uint8Array(values.buffer).set(row.band_keys);
     return { positions: JSON.parse(row.positions), values };
   }
 
@@ -179,12 +202,15 @@ export class Workspace {
     this.statements.putStage.run(stage, inputKey, configKey, JSON.stringify(result), this.run);
   }
 
-  getComparison<T>(eventKey: string, compareKey: string): T | undefined {
-    const row = this.statements.getComparison.get(eventKey, compareKey);
-    if (!row) return undefined;
-    this.touched('comparisons', 'event_key', 'compare_key', compareKey).push(eventKey);
-    this.counts.comparisons.reused++;
-    return JSON.parse(row.comparison) as T;
+  /** The stored comparisons of the events among `eventKeys` under this compare config. */
+  getComparisons<T>(eventKeys: string[], compareKey: string): Map<string, T> {
+    const found = new Map<string, T>();
+    for (const row of this.statements.getComparisons.iterate(compareKey, JSON.stringify(eventKeys))) {
+      this.markUsed('comparisons', 'event_key', 'compare_key', compareKey, row.event_key, row.last_run);
+      this.counts.comparisons.reused++;
+      found.set(row.event_key, JSON.parse(row.comparison) as T);
+    }
+    return found;
   }
 
   putComparison(eventKey: string, compareKey: string, comparison: unknown): void {

@@ -9,7 +9,7 @@
  * computed from what it changed. `last_run` lets old rows be pruned. `outputs` records what each
  * output file was written from, so an unchanged file is kept rather than written again.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const WORKSPACE_SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS signatures (
   doc_hash TEXT NOT NULL,
   fingerprint_key TEXT NOT NULL,
   positions TEXT NOT NULL,
-  signatures BLOB NOT NULL,
+  band_keys BLOB NOT NULL,
   last_run INTEGER NOT NULL,
   PRIMARY KEY (doc_hash, fingerprint_key)
 ) WITHOUT ROWID;

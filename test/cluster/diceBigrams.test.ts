@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import stringSimilarity from 'string-similarity';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bigramProfile, diceCoefficient } from '../../src/cluster/diceBigrams.js';
+import { textsForLinking } from '../../src/cluster/scoreLink.js';
+import { runPipeline } from '../../src/pipeline/runPipeline.js';
+import { normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import type { Article } from '../../src/types.js';
+import { CORPUS, testConfig } from '../helpers.js';
+
+let articles: Article[];
+beforeAll(async () => {
+  articles = (await runPipeline([CORPUS], await testConfig(), 'ingest')).articles;
+});
+
+/** string-similarity is the reference: clustering's text and title features were defined by it. */
+const reference = (a: string, b: string) => stringSimilarity.compareTwoStrings(a, b);
+const leadOf = (a: Article) => normalizeForMatching(a.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600);
+
+describe('diceCoefficient', () => {
+  it('equals compareTwoStrings on every pair of the corpus leads and titles (25 articles, both scripts)', () => {
+    const texts = articles.flatMap((a) => [leadOf(a), normalizeForMatching(a.title)]);
+    const profiles = texts.map(bigramProfile);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = 0; j < texts.length; j++) expect(diceCoefficient(profiles[i]!, profiles[j]!)).toBe(reference(texts[i]!, texts[j]!));
+    }
+  });
+
+  it('scores the 新华社 and 越南之声 leads of 2024-08-19 as the texts say, and their titles apart from an unrelated one', () => {
+    const byId = (id: string) => textsForLinking(articles.find((a) => a.id === id)!);
+    const cn = byId('cn/people-20240819-xi-tolam.html');
+    const vn = byId('vn/vov-20240819-tolam-xi.txt');
+    const other = byId('cn/xinhua-20210911-steering-committee.html');
+    expect(diceCoefficient(cn.lead, vn.lead)).toBeGreaterThan(diceCoefficient(cn.lead, other.lead));
+  });
+
+  it('equals compareTwoStrings on arbitrary strings, whitespace, repeats and surrogates included', () => {
+    const text = fc.array(fc.constantFrom('中', '越', '两', '国', ' ', '\n', 'a', 'aa', '𠀀', '。'), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(diceCoefficient(bigramProfile(a), bigramProfile(b))).toBe(reference(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
