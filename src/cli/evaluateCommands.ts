@@ -69,7 +69,7 @@ export async function tuneCommand(args: EvaluateArgs): Promise<void> {
   if (args.json) return print([JSON.stringify(result, null, 2)]);
   print([
     ...formatTune(result),
-    `${result.points.length} points in ${seconds} s (ingest ran ${cache.runs.ingest}×, fingerprint ${cache.runs.fingerprint}×)`,
+    `${result.points.length} points in ${seconds} s (ingest ran ${cache.runs.ingest}×, fingerprint ${cache.runs.fingerprint}×, pair scoring ${cache.runs.score}×)`,
     `wrote ${path.join(args.out, 'tune.json')} and ${path.join(args.out, 'tune.html')}`,
   ]);
 }

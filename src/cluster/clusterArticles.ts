@@ -4,7 +4,7 @@ import { buildGazetteer } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
-import { pairKey, placesAgree, scoreLink, textsForLinking, type LinkContext } from './scoreLink.js';
+import { decideLink, pairKey, placesAgree, scoreLink, textsForLinking, type LinkContext } from './scoreLink.js';
 
 interface Group {
   members: number[];
@@ -62,15 +62,37 @@ export function createLinkContext(articles: Article[], duplicates: SimilarPair[]
   };
 }
 
-export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
+/** A scored candidate pair: indices into the articles, and the link with its features and score. */
+export interface ScoredPair {
+  i: number;
+  j: number;
+  link: ClusterLink;
+}
+
+/**
+ * The expensive half of clustering: every candidate pair scored. Nothing here reads
+ * thresholds.cluster except the provisional decision, which mergeScoredPairs takes again, so
+ * scored pairs can be kept and merged again under another threshold.
+ */
+export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ScoredPair[] {
   const context = createLinkContext(articles, duplicates, config);
-  const { places } = context;
-  const window = config.thresholds.dateWindowDays;
-  const links = candidatePairs(articles, duplicates, window, config.cluster.maxBlockSize).map(([i, j]) => ({
+  return candidatePairs(articles, duplicates, config.thresholds.dateWindowDays, config.cluster.maxBlockSize).map(([i, j]) => ({
     i,
     j,
     link: scoreLink(articles[i]!, articles[j]!, context),
   }));
+}
+
+export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
+  return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config);
+}
+
+/** The cheap half: decides each scored pair under the current threshold and merges, strongest first. */
+export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], config: ResolvedConfig): ClusterResult {
+  const places = buildGazetteer(config.places).entries;
+  const window = config.thresholds.dateWindowDays;
+  // Fresh links: merging marks some 'cluster-conflict', and the scored pairs may be merged again.
+  const links = scored.map(({ i, j, link }) => ({ i, j, link: { ...link, decision: decideLink(link.decision, link.score, config.thresholds.cluster) } }));
   links.sort(
     (x, y) =>
       Number(y.link.decision === 'duplicate') - Number(x.link.decision === 'duplicate') ||

@@ -113,10 +113,14 @@ export function scoreLink(a: Article, b: Article, context: LinkContext): Cluster
         ? 'date-conflict'
         : placeConflict
           ? 'place-conflict'
-          : score >= config.thresholds.cluster
-            ? 'linked'
-            : 'below-threshold';
+          : decideLink('below-threshold', score, config.thresholds.cluster);
   return { a: first, b: second, score, features, decision };
+}
+
+/** A link's decision under `threshold`: vetoes and duplicates stand whatever the score; the rest is the score against it. */
+export function decideLink(decision: ClusterLink['decision'], score: number, threshold: number): ClusterLink['decision'] {
+  if (decision === 'duplicate' || decision === 'date-conflict' || decision === 'place-conflict') return decision;
+  return score >= threshold ? 'linked' : 'below-threshold';
 }
 
 function round(x: number): number {

@@ -1,6 +1,5 @@
 import { setConfigKey } from '../config/applyOverrides.js';
 import { validateConfig } from '../config/loadConfig.js';
-import { clusterArticles } from '../cluster/clusterArticles.js';
 import type { StageCache } from '../pipeline/stageCache.js';
 import { gridPoints, type GridAxis } from './parseGrid.js';
 import type { GoldLabels } from './readGold.js';
@@ -60,7 +59,7 @@ export async function tuneGrid(
     const config = validateConfig(variant, `${configFile} with ${JSON.stringify(values)}`);
     const { articles } = await cache.ingest(variant, config);
     const { duplicates } = cache.fingerprint(articles, variant, config);
-    const { clusters } = clusterArticles(articles, duplicates, config);
+    const { clusters } = cache.cluster(articles, duplicates, variant, config);
     points.push({ values, scores: scoreClusters(clusters.map((c) => c.articles), gold) });
   }
   return { axes, points, best: pickBest(points, axes) };

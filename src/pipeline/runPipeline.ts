@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { clusterArticles } from '../cluster/clusterArticles.js';
 import { fingerprintCorpus, type ArticleSignatures, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
+import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { compareEvents } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -88,7 +89,9 @@ export async function runPipeline(
   Object.assign(result, { duplicates, reuse });
   if (!upTo('cluster')) return result;
   progress.start('cluster');
-  const { clusters, links } = await timed(timings, 'cluster', () => clusterArticles(articles, duplicates, config));
+  const { clusters, links } = await timed(timings, 'cluster', () =>
+    cache ? clusterWithWorkspace(articles, duplicates, docHashes!, config, cache) : clusterArticles(articles, duplicates, config),
+  );
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
-import type { ManifestEntry, Article } from '../types.js';
+import { mergeScoredPairs, scoreCandidates, type ClusterResult, type ScoredPair } from '../cluster/clusterArticles.js';
+import type { ManifestEntry, Article, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { STAGE_KEYS } from './stageKeys.js';
 
@@ -30,7 +31,9 @@ export function stageOfKey(key: string): 'ingest' | 'fingerprint' | 'cluster' | 
 export class StageCache {
   private ingested: { key: string; value: Promise<{ articles: Article[]; manifest: ManifestEntry[] }> } | null = null;
   private fingerprinted: { key: string; value: CorpusFingerprints } | null = null;
-  runs = { ingest: 0, fingerprint: 0 };
+  /** Scored pairs by scoring key, a few at once: a grid may vary the date window faster than the threshold. */
+  private readonly scored = new Map<string, ScoredPair[]>();
+  runs = { ingest: 0, fingerprint: 0, score: 0 };
 
   constructor(private readonly inputs: string[]) {}
 
@@ -39,6 +42,7 @@ export class StageCache {
     if (this.ingested?.key !== key) {
       this.runs.ingest++;
       this.fingerprinted = null;
+      this.scored.clear();
       this.ingested = { key, value: ingestInputs(this.inputs, config) };
     }
     return this.ingested.value;
@@ -48,8 +52,21 @@ export class StageCache {
     const key = section(written, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]);
     if (this.fingerprinted?.key !== key) {
       this.runs.fingerprint++;
+      this.scored.clear();
       this.fingerprinted = { key, value: fingerprintCorpus(articles, config) };
     }
     return this.fingerprinted.value;
+  }
+
+  /** Clusters, scoring candidate pairs again only when a key other than thresholds.cluster changed. */
+  cluster(articles: Article[], duplicates: SimilarPair[], written: Record<string, unknown>, config: ResolvedConfig): ClusterResult {
+    const key = section(written, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays']);
+    let scored = this.scored.get(key);
+    if (!scored) {
+      this.runs.score++;
+      if (this.scored.size >= 8) this.scored.delete(this.scored.keys().next().value!);
+      this.scored.set(key, (scored = scoreCandidates(articles, duplicates, config)));
+    }
+    return mergeScoredPairs(articles, scored, config);
   }
 }

@@ -15,6 +15,9 @@ export const workspaceKeys = {
   signatures: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint'])),
   fingerprintStage: (config: ResolvedConfig) =>
     hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint])),
+  /** Scoring candidate pairs reads the clustering config but not the threshold the scores are held to. */
+  scoredPairs: (config: ResolvedConfig) =>
+    hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays'])),
   /** Everything outside clustering can change a comparison or a page. */
   compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
   /** The corpus as the stages after ingest see it: every article's id and document, in order. */

@@ -202,6 +202,19 @@ export class Workspace {
     this.statements.putStage.run(stage, inputKey, configKey, JSON.stringify(result), this.run);
   }
 
+  /** A stage result kept as bytes (the `result` column then holds a BLOB): for results too large to parse quickly. */
+  getStageBlob(stage: string, inputKey: string, configKey: string): Buffer | undefined {
+    const row = this.statements.getStage.get(stage, inputKey, configKey) as { result: string | Buffer } | undefined;
+    this.counts.stages[stage] = row ? 'reused' : 'computed';
+    if (!row || !Buffer.isBuffer(row.result)) return undefined;
+    this.statements.touchStage.run(this.run, stage, inputKey, configKey);
+    return row.result;
+  }
+
+  putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): void {
+    this.statements.putStage.run(stage, inputKey, configKey, bytes, this.run);
+  }
+
   /** The stored comparisons of the events among `eventKeys` under this compare config. */
   getComparisons<T>(eventKeys: string[], compareKey: string): Map<string, T> {
     const found = new Map<string, T>();

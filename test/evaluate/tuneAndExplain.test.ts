@@ -36,12 +36,13 @@ describe('evaluation on the fixtures', () => {
     expect(result.best).toBe(1);
   });
 
-  it('a grid over clustering keys ingests and fingerprints once', async () => {
+  it('a grid over clustering keys ingests and fingerprints once, and scores pairs once per date window', async () => {
     const cache = new StageCache([CORPUS]);
     const written = await loadWrittenConfig(CONFIG_FILE);
     const result = await tuneGrid(cache, written, [parseGridAxis('thresholds.cluster=0.2:0.9:0.05'), parseGridAxis('thresholds.dateWindowDays=0,1,2')], gold, CONFIG_FILE);
     expect(result.points).toHaveLength(45);
-    expect(cache.runs).toEqual({ ingest: 1, fingerprint: 1 });
+    // The threshold only decides scored pairs: 45 points, three windows, three scorings.
+    expect(cache.runs).toEqual({ ingest: 1, fingerprint: 1, score: 3 });
     expect(stageOfKey('thresholds.duplicate')).toBe('fingerprint');
     expect(stageOfKey('boilerplate.cutAt')).toBe('ingest');
     expect(stageOfKey('cluster.weights.date')).toBe('cluster');

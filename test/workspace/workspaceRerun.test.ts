@@ -58,6 +58,8 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const merged = await run(CORPUS, out, '--set', 'thresholds.cluster=0.35');
     expect(merged.workspace.documents).toEqual({ reused: 25, computed: 0 });
     expect(merged.workspace.stages.fingerprint).toBe('reused');
+    // Pairs are scored once; a new threshold only merges them again.
+    expect(merged.workspace.stages['scored-pairs']).toBe('reused');
     expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
     const fresh = await temp();
     await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
@@ -72,6 +74,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect(shingle.workspace.signatures).toEqual({ reused: 0, computed: 25 });
     const threshold = await run(CORPUS, out, '--set', 'thresholds.duplicate=0.7');
     expect(threshold.workspace.stages.fingerprint).toBe('computed');
+    expect(threshold.workspace.stages['scored-pairs']).toBe('computed');
     expect(threshold.workspace.signatures).toEqual({ reused: 25, computed: 0 });
   });
 
