@@ -82,9 +82,9 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
   const writeJsonl = async (relative: string, rows: () => Iterable<unknown>, contentKey?: string) => {
     const file = path.join(out, relative);
     written.push(file);
-    if (keys && contentKey && keys.workspace.outputUnchanged(file, contentKey)) return;
-    await writeJsonlAtomic(file, rows());
-    if (keys && contentKey) keys.workspace.recordOutput(file, contentKey);
+    if (!keys || !contentKey) return writeJsonlAtomic(file, rows());
+    if (!keys.workspace.outputUnchanged(file, contentKey)) await writeJsonlAtomic(file, rows());
+    keys.workspace.recordOutput(file, contentKey);
   };
   await writeJsonl(
     'data/articles.jsonl',

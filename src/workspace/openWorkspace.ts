@@ -90,7 +90,7 @@ export class Workspace {
       getOutput: db.prepare<[string], { content_key: string; size: number; mtime_ms: number }>(
         'SELECT content_key, size, mtime_ms FROM outputs WHERE path = ?',
       ),
-      putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms) VALUES (?, ?, ?, ?)'),
+      putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms, last_run) VALUES (?, ?, ?, ?, ?)'),
       putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, last_run) VALUES (?, ?, ?, ?)'),
     };
   }
@@ -248,7 +248,7 @@ export class Workspace {
 
   recordOutput(file: string, contentKey: string): void {
     const info = statSync(file);
-    this.statements.putOutput.run(path.resolve(file), contentKey, info.size, info.mtimeMs);
+    this.statements.putOutput.run(path.resolve(file), contentKey, info.size, info.mtimeMs, this.run);
   }
 
   /** Records the run's timings, drops rows no recent run used, and closes the file. */

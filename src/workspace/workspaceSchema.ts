@@ -67,10 +67,11 @@ CREATE TABLE IF NOT EXISTS outputs (
   path TEXT PRIMARY KEY,
   content_key TEXT NOT NULL,
   size INTEGER NOT NULL,
-  mtime_ms REAL NOT NULL
+  mtime_ms REAL NOT NULL,
+  last_run INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS documents_by_article ON documents (article_id);
 `;
 
 /** Tables whose rows carry `last_run` and are pruned when no recent run has used them. */
-export const PRUNED_TABLES = ['documents', 'signatures', 'stage_results', 'comparisons'] as const;
+export const PRUNED_TABLES = ['documents', 'signatures', 'stage_results', 'comparisons', 'outputs'] as const;
