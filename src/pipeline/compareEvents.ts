@@ -65,9 +65,18 @@ export async function compareEvents(
       progress.tick();
     } else todo.push(event);
   }
-  const { results: computed, threads } = await compareAll(todo, byId, config, options.workers ?? 1, (count) => progress.tick(count));
-  todo.forEach(({ cluster }, k) => comparisons.set(cluster.id, computed[k]!));
-  if (workspace) workspace.store.batch(() => todo.forEach(({ eventKey }, k) => workspace.store.putComparison(eventKey, compareKey, computed[k]!)));
+  // Each batch is recorded (and stored in the workspace) as it comes back, while the workers compare the next.
+  const { threads } = await compareAll(todo, byId, config, options.workers ?? 1, (computed, offset) => {
+    const record = () =>
+      computed.forEach((comparison, k) => {
+        const { cluster, eventKey } = todo[offset + k]!;
+        comparisons.set(cluster.id, comparison);
+        workspace?.store.putComparison(eventKey, compareKey, comparison);
+      });
+    if (workspace) workspace.store.batch(record);
+    else record();
+    progress.tick(computed.length);
+  });
   // In the clusters' order, whether cached or computed.
   return { comparisons: new Map(clusters.map((c) => [c.id, comparisons.get(c.id)!])), threads };
 }
@@ -77,8 +86,8 @@ function compareAll(
   byId: Map<string, Article>,
   config: ResolvedConfig,
   workers: number,
-  onDone: (count: number) => void,
-): Promise<{ results: EventComparison[]; threads: number }> {
+  onBatch: (computed: EventComparison[], offset: number) => void,
+): Promise<{ threads: number }> {
   return mapInBatches<(typeof todo)[number], CompareTask, EventComparison>({
     items: todo,
     script: WORKER_SCRIPT,
@@ -92,6 +101,6 @@ function compareAll(
       const context = createCompareContext(config);
       return ({ cluster, among }) => compareEvent(cluster, byId, among, context);
     },
-    onDone,
+    onBatch,
   });
 }

@@ -60,8 +60,8 @@ function buildDocuments(
   documents: RawDocument[],
   config: ResolvedConfig,
   options: IngestOptions,
-  onBuilt: (count: number) => void,
-): Promise<{ results: BuiltDocument[]; threads: number }> {
+  onBatch: (built: BuiltDocument[], offset: number) => void,
+): Promise<{ threads: number }> {
   return mapInBatches<RawDocument, IngestTask, BuiltDocument>({
     items: documents,
     script: WORKER_SCRIPT,
@@ -74,7 +74,7 @@ function buildDocuments(
       // Here the fingerprint stage signs later, from the articles.
       return (document) => buildDocument(document, context, config, false);
     },
-    onDone: onBuilt,
+    onBatch,
   });
 }
 
@@ -101,11 +101,11 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
       progress.tick();
     } else pending.push(i);
   });
-  const { results: built, threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, (count) => progress.tick(count));
   const signatures = new Map<string, ArticleSignatures>();
-  const record = () =>
-    pending.forEach((i, k) => {
-      const { outcome, signatures: signed } = built[k]!;
+  // Each batch is recorded (and stored in the workspace) as it comes back, while the workers build the next.
+  const record = (built: BuiltDocument[], offset: number) =>
+    built.forEach(({ outcome, signatures: signed }, k) => {
+      const i = pending[offset + k]!;
       outcomes[i] = outcome;
       const document = documents[i]!;
       if (signed) signatures.set(document.id, signed);
@@ -113,8 +113,11 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
         workspace.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id });
       }
     });
-  if (workspace) workspace.batch(record);
-  else record();
+  const { threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, (built, offset) => {
+    if (workspace) workspace.batch(() => record(built, offset));
+    else record(built, offset);
+    progress.tick(built.length);
+  });
 
   const articles: Article[] = [];
   const manifest: ManifestEntry[] = [];

@@ -81,34 +81,36 @@ export interface BatchedWork<Item, Task, Result> {
   task: (batch: Item[]) => Task;
   /** The same work on this thread, for one item. */
   here: () => (item: Item) => Result;
-  onDone: (count: number) => void;
+  /**
+   * Called with each finished batch and the index of its first item, as batches finish: the caller
+   * stores results while the workers go on, instead of all at the end.
+   */
+  onBatch: (results: Result[], offset: number) => void;
 }
 
 /**
- * Maps `items` through worker threads in batches, in order, or on this thread when threads do
- * not pay (one thread, too few items for two batches, no compiled script). The output is the
- * same either way; `threads` says which way it went (0: this thread).
+ * Maps `items` through worker threads in batches, handing each finished batch to `onBatch`, or
+ * does them on this thread when threads do not pay (one thread, too few items for two batches, no
+ * compiled script). The results are the same either way; `threads` says which way it went (0: here).
  */
-export async function mapInBatches<Item, Task, Result>(work: BatchedWork<Item, Task, Result>): Promise<{ results: Result[]; threads: number }> {
+export async function mapInBatches<Item, Task, Result>(work: BatchedWork<Item, Task, Result>): Promise<{ threads: number }> {
   const threads = Math.min(work.threads, Math.ceil(work.items.length / work.batchSize));
   if (threads <= 1 || !WorkerPool.available(work.script)) {
     const one = work.here();
-    return {
-      results: work.items.map((item) => {
-        work.onDone(1);
-        return one(item);
-      }),
-      threads: 0,
-    };
+    for (let start = 0; start < work.items.length; start += work.batchSize) {
+      work.onBatch(work.items.slice(start, start + work.batchSize).map(one), start);
+    }
+    return { threads: 0 };
   }
   const pool = new WorkerPool<Task, Result[]>(work.script, threads, work.workerData);
   try {
-    const batches: Promise<Result[]>[] = [];
+    const batches: Promise<void>[] = [];
     for (let start = 0; start < work.items.length; start += work.batchSize) {
       const batch = work.items.slice(start, start + work.batchSize);
-      batches.push(pool.run(work.task(batch)).then((done) => (work.onDone(done.length), done)));
+      batches.push(pool.run(work.task(batch)).then((done) => work.onBatch(done, start)));
     }
-    return { results: (await Promise.all(batches)).flat(), threads };
+    await Promise.all(batches);
+    return { threads };
   } finally {
     await pool.close();
   }
