@@ -73,8 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     .option('debug', { type: 'boolean', default: false, describe: 'Show stack traces on errors' })
     .option('workers', {
       type: 'number',
-      default: availableParallelism(),
-      describe: 'Worker threads for ingest and signatures (1 runs everything on one thread; the output is the same)',
+      // Each worker loads its own copy of the dictionaries and tables: past a few, memory grows faster than speed.
+      default: Math.min(availableParallelism(), 8),
+      describe: 'Worker threads for ingest and compare (default: one per core, at most 8; 1 runs everything on one thread; the output is the same)',
     })
     .option('cache', {
       type: 'boolean',
