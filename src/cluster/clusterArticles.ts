@@ -45,12 +45,6 @@ function byFrequency(values: string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
-/**
- * The cluster stage. Links are taken strongest first (duplicates, then by score), and two groups
- * merge only if the merged group still spans at most the date window and names places that agree:
- * a chain of individually plausible links can never join two meetings on different days.
- * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
- */
 /** What scoring a pair needs, built once per corpus: gazetteers, duplicate lookup, normalised texts. */
 export function createLinkContext(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
   return {
@@ -83,6 +77,12 @@ export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], 
   }));
 }
 
+/**
+ * The cluster stage. Links are taken strongest first (duplicates, then by score), and two groups
+ * merge only if the merged group still spans at most the date window and names places that agree:
+ * a chain of individually plausible links can never join two meetings on different days.
+ * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
+ */
 export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
   return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config);
 }

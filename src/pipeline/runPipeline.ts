@@ -51,18 +51,18 @@ function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStor
   return { get: (article) => signatures.get(article.id), put: () => {} };
 }
 
-/**
- * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
- * given one, the workspace of what it computed for the next run to reuse.
- */
 export interface PipelineOptions {
   progress?: Progress;
   /** What earlier runs computed, and where this run keeps what it computes. */
   workspace?: Workspace;
-  /** Worker threads for ingest and signatures (1: all on the main thread; output is the same). */
+  /** Worker threads for ingest (building and signing) and compare (1: all on the main thread; output is the same). */
   workers?: number;
 }
 
+/**
+ * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
+ * given one, the workspace of what it computed for the next run to reuse.
+ */
 export async function runPipeline(
   inputs: string[],
   config: ResolvedConfig,
