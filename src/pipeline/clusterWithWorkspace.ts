@@ -46,11 +46,12 @@ function decode(blob: Buffer, articles: Article[]): ScoredPair[] {
 export function clusterWithWorkspace(
   articles: Article[],
   duplicates: SimilarPair[],
-  docHashes: Map<string, string>,
+  /** workspaceKeys.corpus of the articles, computed once per run. */
+  corpusKey: string,
   config: ResolvedConfig,
   workspace: Workspace,
 ): ClusterResult {
-  const inputKey = workspaceKeys.corpus(articles, docHashes);
+  const inputKey = corpusKey;
   const configKey = workspaceKeys.scoredPairs(config);
   const stored = workspace.getStageBlob('scored-pairs', inputKey, configKey);
   const scored = stored ? decode(stored, articles) : scoreCandidates(articles, duplicates, config);

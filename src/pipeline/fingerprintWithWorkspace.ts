@@ -13,12 +13,14 @@ import { workspaceKeys } from './workspaceKeys.js';
 export function fingerprintWithWorkspace(
   articles: Article[],
   docHashes: Map<string, string>,
+  /** workspaceKeys.corpus of the articles, computed once per run. */
+  corpusKey: string,
   config: ResolvedConfig,
   workspace: Workspace,
   /** Signatures the ingest workers made this run: stored, not made again. */
   signedBefore?: Map<string, ArticleSignatures>,
 ): CorpusFingerprints {
-  const inputKey = workspaceKeys.corpus(articles, docHashes);
+  const inputKey = corpusKey;
   const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', inputKey, stageKey);
   if (stored) return stored;

@@ -77,12 +77,13 @@ export async function runPipeline(
   );
   // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
   const cache = workspace && docHashes ? workspace : undefined;
+  const corpusKey = cache ? workspaceKeys.corpus(articles, docHashes!) : '';
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('dupes')) return result;
   progress.start('fingerprint');
   const { duplicates, reuse } = await timed(timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(articles, docHashes!, config, cache, signatures)
+      ? fingerprintWithWorkspace(articles, docHashes!, corpusKey, config, cache, signatures)
       : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
   );
   progress.end(`${duplicates.length} duplicate pairs, ${reuse.length} reused paragraph pairs`);
@@ -90,7 +91,7 @@ export async function runPipeline(
   if (!upTo('cluster')) return result;
   progress.start('cluster');
   const { clusters, links } = await timed(timings, 'cluster', () =>
-    cache ? clusterWithWorkspace(articles, duplicates, docHashes!, config, cache) : clusterArticles(articles, duplicates, config),
+    cache ? clusterWithWorkspace(articles, duplicates, corpusKey, config, cache) : clusterArticles(articles, duplicates, config),
   );
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });
@@ -106,10 +107,9 @@ export async function runPipeline(
   result.comparisons = compared.comparisons;
   result.threads.compare = compared.threads;
   if (cache) {
-    const corpus = workspaceKeys.corpus(articles, docHashes!);
     result.outputKeys = {
-      articles: hashText(corpus, workspaceKeys.ingest(config)),
-      fingerprints: hashText(corpus, workspaceKeys.fingerprintStage(config)),
+      articles: hashText(corpusKey, workspaceKeys.ingest(config)),
+      fingerprints: hashText(corpusKey, workspaceKeys.fingerprintStage(config)),
       events: pageKeys,
     };
   }
