@@ -28,8 +28,8 @@ export function summarizeRun(result: PipelineResult, config: ResolvedConfig, out
     const share = (n: { reused: number; computed: number }) => `${n.reused}/${n.reused + n.computed}`;
     const reused = [`${share(documents)} documents`];
     if (whole.fingerprint === 'reused') reused.push('the fingerprint stage');
-    if (whole['scored-pairs'] === 'reused') reused.push('the scored candidate pairs');
     else if (result.duplicates) reused.push(`${share(signatures)} signatures`);
+    if (whole['scored-pairs'] === 'reused') reused.push('the scored candidate pairs');
     if (result.comparisons) reused.push(`${share(comparisons)} comparisons`);
     lines.push(`reused from ${result.workspace.file}: ${reused.join(', ')}`);
   }

@@ -30,6 +30,18 @@ describe('parallax CLI', () => {
     expect(text).toContain(`report: ${path.join(out, 'index.html')}`);
   });
 
+  it('says what the workspace supplied: a weight change re-scores pairs but takes the fingerprint stage whole', async () => {
+    const out = await tempDir();
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out])).toBe(0);
+    expect(stdout.join('')).toContain('reused from ' + path.join(out, 'workspace.sqlite') + ': 0/5 documents, 0/5 signatures, 0/5 comparisons');
+    stdout.length = 0;
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out, '--set', 'cluster.weights.date=0.3'])).toBe(0);
+    const line = stdout.join('').split('\n').find((l) => l.includes('reused from'))!;
+    expect(line).toContain('5/5 documents, the fingerprint stage, ');
+    expect(line).not.toContain('signatures');
+    expect(line).not.toContain('scored candidate pairs');
+  });
+
   it('ingest stops after ingest and writes only its data', async () => {
     const out = await tempDir();
     expect(await main(['ingest', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out, '--quiet'])).toBe(0);
