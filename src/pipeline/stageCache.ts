@@ -3,12 +3,9 @@ import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/finge
 import { mergeScoredPairs, scoreCandidates, type ClusterResult, type ScoredPair } from '../cluster/clusterArticles.js';
 import type { ManifestEntry, Article, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
-import { STAGE_KEYS } from './stageKeys.js';
+import { valueAt } from '../workspace/hashKeys.js';
+import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
-
-function valueAt(written: Record<string, unknown>, keyPath: string): unknown {
-  return keyPath.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], written) ?? null;
-}
 
 function section(written: Record<string, unknown>, keyPaths: readonly string[]): string {
   return JSON.stringify(keyPaths.map((k) => valueAt(written, k)));
@@ -60,7 +57,7 @@ export class StageCache {
 
   /** Clusters, scoring candidate pairs again only when a key other than thresholds.cluster changed. */
   cluster(articles: Article[], duplicates: SimilarPair[], written: Record<string, unknown>, config: ResolvedConfig): ClusterResult {
-    const key = section(written, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays']);
+    const key = section(written, SCORING_KEYS);
     let scored = this.scored.get(key);
     if (!scored) {
       this.runs.score++;

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SIGNATURE_VERSION } from '../fingerprint/minhash.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
 import { hashConfigExcept, hashConfigSections, hashText } from '../workspace/hashKeys.js';
-import { STAGE_KEYS } from './stageKeys.js';
+import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
 /**
  * The keys the workspace stores results under, in one place: each says what a result was computed
@@ -16,8 +16,7 @@ export const workspaceKeys = {
   fingerprintStage: (config: ResolvedConfig) =>
     hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint])),
   /** Scoring candidate pairs reads the clustering config but not the threshold the scores are held to. */
-  scoredPairs: (config: ResolvedConfig) =>
-    hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays'])),
+  scoredPairs: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, SCORING_KEYS)),
   /** Everything outside clustering can change a comparison or a page. */
   compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
   /** The corpus as the stages after ingest see it: every article's id and document, in order. */

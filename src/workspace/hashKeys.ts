@@ -15,7 +15,8 @@ function replacer(_key: string, value: unknown): unknown {
   return value;
 }
 
-function valueAt(config: object, keyPath: string): unknown {
+/** The value at a dotted key path of a config (as written or resolved), null when absent. */
+export function valueAt(config: object, keyPath: string): unknown {
   return keyPath.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], config) ?? null;
 }
 
