@@ -39,8 +39,7 @@ export function foldArticleText(article: Article): string {
 
 /** Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each paragraph. */
 export function signArticle(article: Article, config: ResolvedConfig): ArticleSignatures {
-  const { shingle, permutations, seed, minParagraphChars } = config.fingerprint;
-  const { bands, rows } = config.fingerprint;
+  const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
   const folded = article.paragraphs.map((p) => foldText(p.text));
   const positions = folded.flatMap((text, position) => (text.length >= minParagraphChars ? [position] : []));
   const signatures = minhashParts(folded, positions, shingle, permutations, seed);

@@ -42,8 +42,7 @@ export function forEachShingle(text: string, k: number, visit: (hash: number) =>
   const n = text.length;
   if (n === 0) return;
   const width = Math.min(k, n);
-  let power = 1;
-  for (let i = 1; i < width; i++) power = Math.imul(power, BASE);
+  const power = leadingPower(width);
   let h = 0;
   for (let i = 0; i < width; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
   visit(mix32(h));
@@ -60,8 +59,20 @@ export function forEachShingle(text: string, k: number, visit: (hash: number) =>
  */
 function keep(out: Int32Array, offset: number, hash: number, salt: number, permutations: number): void {
   const m = mix32(hash ^ salt);
-  const bin = offset + (((m >>> 16) * permutations) >>> 16);
+  const bin = offset + binOf(m, permutations);
   if (m < out[bin]!) out[bin] = m;
+}
+
+/** The bin a mixed shingle hash falls into: its high 16 bits scaled to the number of bins. */
+function binOf(m: number, permutations: number): number {
+  return ((m >>> 16) * permutations) >>> 16;
+}
+
+/** BASE^(width−1): what the character leaving a rolling window of `width` contributed. */
+function leadingPower(width: number): number {
+  let power = 1;
+  for (let i = 1; i < width; i++) power = Math.imul(power, BASE);
+  return power;
 }
 
 /** The signed view the hot loops write through, over the unsigned array callers get. */
@@ -107,8 +118,7 @@ export function minhashParts(parts: string[], positions: number[], k: number, pe
   const ends = new Int32Array(parts.length);
   let offset = 0;
   parts.forEach((part, p) => (ends[p] = offset += part.length));
-  let power = 1;
-  for (let i = 1; i < k; i++) power = Math.imul(power, BASE);
+  const power = leadingPower(k);
   let h = 0;
   let part = 0;
   let partStart = 0;
@@ -119,7 +129,7 @@ export function minhashParts(parts: string[], positions: number[], k: number, pe
     while (start >= ends[part]!) partStart = ends[part++]!;
     // keep(), written out: the shingle's bin and value are the same for the article and its part.
     const m = mix32(mix32(h) ^ salt);
-    const bin = ((m >>> 16) * permutations) >>> 16;
+    const bin = binOf(m, permutations);
     if (m < out[bin]!) out[bin] = m;
     const target = block[part]!;
     // The shingle starts in `part`; it belongs to it only if it also ends there.
