@@ -79,7 +79,7 @@ export class Workspace {
       putSignatures: db.prepare(
         'INSERT OR REPLACE INTO signatures (doc_hash, fingerprint_key, positions, band_keys, last_run) VALUES (?, ?, ?, ?, ?)',
       ),
-      getStage: db.prepare<[string, string, string], { result: string }>(
+      getStage: db.prepare<[string, string, string], { result: string | Buffer }>(
         'SELECT result FROM stage_results WHERE stage = ? AND input_key = ? AND config_key = ?',
       ),
       touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
@@ -190,12 +190,17 @@ export class Workspace {
     this.statements.putSignatures.run(docHash, fingerprintKey, JSON.stringify(signatures.positions), bytes, this.run);
   }
 
-  getStageResult<T>(stage: string, inputKey: string, configKey: string): T | undefined {
+  /** A stored stage result (JSON text or bytes), counted as reused or computed and marked used. */
+  private stageRow(stage: string, inputKey: string, configKey: string): string | Buffer | undefined {
     const row = this.statements.getStage.get(stage, inputKey, configKey);
     this.counts.stages[stage] = row ? 'reused' : 'computed';
-    if (!row) return undefined;
-    this.statements.touchStage.run(this.run, stage, inputKey, configKey);
-    return JSON.parse(row.result) as T;
+    if (row) this.statements.touchStage.run(this.run, stage, inputKey, configKey);
+    return row?.result;
+  }
+
+  getStageResult<T>(stage: string, inputKey: string, configKey: string): T | undefined {
+    const result = this.stageRow(stage, inputKey, configKey);
+    return typeof result === 'string' ? (JSON.parse(result) as T) : undefined;
   }
 
   putStageResult(stage: string, inputKey: string, configKey: string, result: unknown): void {
@@ -204,11 +209,8 @@ export class Workspace {
 
   /** A stage result kept as bytes (the `result` column then holds a BLOB): for results too large to parse quickly. */
   getStageBlob(stage: string, inputKey: string, configKey: string): Buffer | undefined {
-    const row = this.statements.getStage.get(stage, inputKey, configKey) as { result: string | Buffer } | undefined;
-    this.counts.stages[stage] = row ? 'reused' : 'computed';
-    if (!row || !Buffer.isBuffer(row.result)) return undefined;
-    this.statements.touchStage.run(this.run, stage, inputKey, configKey);
-    return row.result;
+    const result = this.stageRow(stage, inputKey, configKey);
+    return Buffer.isBuffer(result) ? result : undefined;
   }
 
   putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): void {
