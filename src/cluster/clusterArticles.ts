@@ -70,7 +70,8 @@ export interface ScoredPair {
  */
 export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ScoredPair[] {
   const context = createLinkContext(articles, duplicates, config);
-  return candidatePairs(articles, duplicates, config.thresholds.dateWindowDays, config.cluster.maxBlockSize).map(([i, j]) => ({
+  const { dateWindowDays } = config.thresholds;
+  return candidatePairs(articles, duplicates, dateWindowDays, config.cluster.maxBlockSize, context.places).map(([i, j]) => ({
     i,
     j,
     link: scoreLink(articles[i]!, articles[j]!, context),

@@ -1,18 +1,18 @@
 /**
  * A text prepared for Dice's coefficient over character bigrams, the measure of string-similarity's
  * compareTwoStrings: whitespace removed, and its bigrams as sorted numbers (two UTF-16 code units
- * each). Clustering compares each article with dozens of candidates; preparing each text once
+ * each, packed in a signed 32-bit integer, which V8 compares without boxing). Clustering compares each article with dozens of candidates; preparing each text once
  * turns every comparison into one merge instead of a map of substrings built per call.
  */
 export interface BigramProfile {
   compact: string;
-  bigrams: Float64Array;
+  bigrams: Int32Array;
 }
 
 export function bigramProfile(text: string): BigramProfile {
   const compact = text.replace(/\s+/gu, '');
-  const bigrams = new Float64Array(Math.max(0, compact.length - 1));
-  for (let i = 0; i + 1 < compact.length; i++) bigrams[i] = compact.charCodeAt(i) * 65536 + compact.charCodeAt(i + 1);
+  const bigrams = new Int32Array(Math.max(0, compact.length - 1));
+  for (let i = 0; i + 1 < compact.length; i++) bigrams[i] = (compact.charCodeAt(i) << 16) | compact.charCodeAt(i + 1);
   return { compact, bigrams: bigrams.sort() };
 }
 

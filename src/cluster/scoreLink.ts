@@ -25,11 +25,16 @@ function dateSlack(article: Article): number {
   return article.eventDateSource === 'published' ? 1 : 0;
 }
 
+/** How many of `b` are in `a`: participant lists are a handful of names, so a scan beats a Set. */
+function sharedCount(a: string[], b: string[]): number {
+  let shared = 0;
+  for (const x of b) if (a.includes(x)) shared++;
+  return shared;
+}
+
 function overlap(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(a);
-  const shared = b.filter((x) => set.has(x)).length;
-  return shared / Math.min(a.length, b.length);
+  return sharedCount(a, b) / Math.min(a.length, b.length);
 }
 
 /**
@@ -39,11 +44,11 @@ function overlap(a: string[], b: string[]): number {
  */
 export function participantAgreement(a: string[], b: string[], people: Map<string, GazetteerEntry>): number {
   const countryOf = (name: string) => people.get(name)?.country ?? '?';
-  const countries = new Set([...a, ...b].map(countryOf));
-  for (const country of countries) {
+  for (const name of a) {
+    const country = countryOf(name);
     const x = a.filter((p) => countryOf(p) === country);
     const y = b.filter((p) => countryOf(p) === country);
-    if (x.length > 0 && y.length > 0 && overlap(x, y) === 0) return 0;
+    if (y.length > 0 && sharedCount(x, y) === 0) return 0;
   }
   return overlap(a, b);
 }

@@ -8,6 +8,5 @@ export const STAGE_KEYS = {
   cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
 } as const;
 
-
 /** What scoring candidate pairs reads: everything before clustering and the clustering keys but the threshold. */
 export const SCORING_KEYS = [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays'] as const;

@@ -8,8 +8,16 @@ export function formatDate(year: number, month: number, day: number): string | n
   return date.toISOString().slice(0, 10);
 }
 
+/** Day numbers of the dates seen: clustering asks for the same few thousand dates millions of times. */
+const dayNumbers = new Map<string, number>();
+
 export function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(date, (day = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)));
+  }
+  return day;
 }
 
 export function daysBetween(a: string, b: string): number {
