@@ -2,7 +2,7 @@ import { foldText } from '../text/normalizeForMatching.js';
 import { sentencesOf } from '../text/splitSentences.js';
 import type { AlignedPassage, Article, OneSidePassage } from '../types.js';
 import { diffPassage } from './diffPassage.js';
-import { cosine, vectorizeSentences } from './sentenceSimilarity.js';
+import { cosinesAgainst, vectorizeSentences } from './sentenceSimilarity.js';
 
 interface Passage {
   paragraphId: string;
@@ -11,7 +11,7 @@ interface Passage {
   order: number;
 }
 
-/** Past this many sentence pairs the alignment only scores pairs that share a rare bigram. */
+/** Past this many sentence pairs the alignment passes over pairs whose lengths differ by more than half. */
 const MAX_FULL_PAIRS = 250_000;
 
 function passagesOf(article: Article): Passage[] {
@@ -47,14 +47,16 @@ export function alignPassages(
   const a = passagesOf(left);
   const b = passagesOf(right);
   const space = vectorizeSentences([...a, ...b].map((p) => p.key));
+  const cosinesOf = cosinesAgainst(space, b.map((_, j) => a.length + j));
   const scored: { i: number; j: number; similarity: number }[] = [];
   const cap = a.length * b.length > MAX_FULL_PAIRS;
   for (let i = 0; i < a.length; i++) {
+    const cosines = cosinesOf(i);
     for (let j = 0; j < b.length; j++) {
       const x = a[i]!.key;
       const y = b[j]!.key;
       if (cap && Math.abs(x.length - y.length) > Math.max(x.length, y.length) / 2) continue;
-      const similarity = x === y ? 1 : cosine(space, i, a.length + j);
+      const similarity = x === y ? 1 : cosines[j]!;
       if (similarity >= threshold) scored.push({ i, j, similarity });
     }
   }

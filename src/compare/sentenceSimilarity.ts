@@ -11,40 +11,55 @@ export interface SentenceVectors {
   norms: Float64Array;
 }
 
+/**
+ * A sentence's grams as vocabulary ids, in text order, repeats kept. A bigram is its two code units
+ * as one number (no substring per bigram); a one-character key is a gram of its own, kept apart
+ * from bigrams by its sign. Ids are given in order of first appearance across the sentences.
+ */
+function gramIds(key: string, vocabulary: Map<number, number>): Int32Array {
+  const idOf = (gram: number) => {
+    let id = vocabulary.get(gram);
+    if (id === undefined) vocabulary.set(gram, (id = vocabulary.size));
+    return id;
+  };
+  if (key.length === 1) return Int32Array.of(idOf(-1 - key.charCodeAt(0)));
+  const ids = new Int32Array(Math.max(0, key.length - 1));
+  for (let i = 0; i + 1 < key.length; i++) ids[i] = idOf(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
+  return ids;
+}
+
 export function vectorizeSentences(keys: string[]): SentenceVectors {
-  // A bigram is its two code units as one number (no substring per bigram); a one-character key
-  // is a gram of its own, kept apart from bigrams by its sign.
   const vocabulary = new Map<number, number>();
+  // Each sentence's distinct ids ascending and how often each occurs: a sort instead of a map per sentence.
   const counted = keys.map((key) => {
-    const counts = new Map<number, number>();
-    const add = (gram: number) => {
-      let id = vocabulary.get(gram);
-      if (id === undefined) vocabulary.set(gram, (id = vocabulary.size));
-      counts.set(id, (counts.get(id) ?? 0) + 1);
-    };
-    if (key.length === 1) add(-1 - key.charCodeAt(0));
-    for (let i = 0; i + 1 < key.length; i++) add(key.charCodeAt(i) * 65536 + key.charCodeAt(i + 1));
-    return counts;
+    const sorted = gramIds(key, vocabulary).sort();
+    let distinct = 0;
+    const counts = new Int32Array(sorted.length);
+    for (let k = 0; k < sorted.length; k++) {
+      if (k > 0 && sorted[k] === sorted[distinct - 1]) counts[distinct - 1]!++;
+      else {
+        sorted[distinct] = sorted[k]!;
+        counts[distinct++] = 1;
+      }
+    }
+    return { ids: sorted.slice(0, distinct), counts };
   });
   const df = new Int32Array(vocabulary.size);
-  for (const counts of counted) for (const id of counts.keys()) df[id]!++;
+  for (const { ids } of counted) for (const id of ids) df[id]!++;
   const n = keys.length;
-  const ids: Int32Array[] = [];
   const weights: Float64Array[] = [];
   const norms = new Float64Array(n);
-  counted.forEach((counts, s) => {
-    const sorted = Int32Array.from(counts.keys()).sort();
-    const w = new Float64Array(sorted.length);
+  counted.forEach(({ ids, counts }, s) => {
+    const w = new Float64Array(ids.length);
     let norm = 0;
-    sorted.forEach((id, k) => {
-      w[k] = counts.get(id)! * (Math.log((n + 1) / (df[id]! + 1)) + 1);
+    for (let k = 0; k < ids.length; k++) {
+      w[k] = counts[k]! * (Math.log((n + 1) / (df[ids[k]!]! + 1)) + 1);
       norm += w[k]! * w[k]!;
-    });
-    ids.push(sorted);
+    }
     weights.push(w);
     norms[s] = Math.sqrt(norm);
   });
-  return { ids, weights, norms };
+  return { ids: counted.map((c) => c.ids), weights, norms };
 }
 
 export function cosine(space: SentenceVectors, i: number, j: number): number {
@@ -63,4 +78,40 @@ export function cosine(space: SentenceVectors, i: number, j: number): number {
     else y++;
   }
   return dot / denominator;
+}
+
+/**
+ * Cosines against a fixed set of sentences, `columns`: the returned function gives one sentence's
+ * cosine with each column, the same numbers cosine() gives, in a buffer the next call reuses.
+ * Through an inverted index of the columns' bigrams, the work is the bigrams two sentences share,
+ * not a merge of every pair's vectors; each pair's products are still summed in ascending id
+ * order, as in the merge, so not a bit differs.
+ */
+export function cosinesAgainst(space: SentenceVectors, columns: number[]): (sentence: number) => Float64Array {
+  const postings = new Map<number, { column: number; weight: number }[]>();
+  columns.forEach((sentence, column) => {
+    const ids = space.ids[sentence]!;
+    const weights = space.weights[sentence]!;
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings.get(ids[k]!);
+      const posting = { column, weight: weights[k]! };
+      if (list) list.push(posting);
+      else postings.set(ids[k]!, [posting]);
+    }
+  });
+  const dots = new Float64Array(columns.length);
+  return (sentence) => {
+    dots.fill(0);
+    const ids = space.ids[sentence]!;
+    const weights = space.weights[sentence]!;
+    for (let k = 0; k < ids.length; k++) {
+      const list = postings.get(ids[k]!);
+      if (list) for (const { column, weight } of list) dots[column] = dots[column]! + weights[k]! * weight;
+    }
+    for (let column = 0; column < columns.length; column++) {
+      const denominator = space.norms[sentence]! * space.norms[columns[column]!]!;
+      dots[column] = denominator === 0 ? 0 : dots[column]! / denominator;
+    }
+    return dots;
+  };
 }
