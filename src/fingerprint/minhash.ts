@@ -6,7 +6,7 @@
  * functions at 1/permutations of the cost.
  */
 /** Changes whenever the same text and parameters would give another signature: stored signatures of another version are not reused. */
-export const SIGNATURE_VERSION = 3;
+export const SIGNATURE_VERSION = 4;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;
@@ -35,8 +35,9 @@ const BASE = 0x01000193;
 
 /**
  * Calls `visit` with the hash (signed 32-bit) of every `k`-character shingle of `text` (UTF-16 code units; a text
- * shorter than `k` is one shingle). A rolling polynomial hash finished with murmur's mixer: no
- * substring or array is made per shingle.
+ * shorter than `k` is one shingle): a rolling polynomial hash, so no substring or array is made per
+ * shingle. Not mixed: its only use besides MinHash is as a set member, and mixing (a bijection)
+ * would change no set's size or overlap.
  */
 export function forEachShingle(text: string, k: number, visit: (hash: number) => void): void {
   const n = text.length;
@@ -45,17 +46,17 @@ export function forEachShingle(text: string, k: number, visit: (hash: number) =>
   const power = leadingPower(width);
   let h = 0;
   for (let i = 0; i < width; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-  visit(mix32(h));
+  visit(h);
   for (let i = width; i < n; i++) {
     h = (Math.imul(h - Math.imul(text.charCodeAt(i - width), power), BASE) + text.charCodeAt(i)) | 0;
-    visit(mix32(h));
+    visit(h);
   }
 }
 
 /**
- * Keeps a shingle in a raw (undensified) signature at `offset`. One mix of the shingle's hash does
- * both jobs: its high bits choose the bin, and the value kept is the mix itself, whose remaining
- * bits order the shingles that share a bin.
+ * Keeps a shingle in a raw (undensified) signature at `offset`. One mix of the shingle's salted hash
+ * does both jobs: its high bits choose the bin, and the value kept is the mix itself, whose
+ * remaining bits order the shingles that share a bin.
  */
 function keep(out: Int32Array, offset: number, hash: number, salt: number, permutations: number): void {
   const m = mix32(hash ^ salt);
@@ -115,26 +116,27 @@ export function minhashParts(parts: string[], positions: number[], k: number, pe
     result.set(minhashSignature(text, k, permutations, seed), 0);
     return result;
   }
-  const ends = new Int32Array(parts.length);
-  let offset = 0;
-  parts.forEach((part, p) => (ends[p] = offset += part.length));
   const power = leadingPower(k);
   let h = 0;
-  let part = 0;
+  for (let i = 0; i < k - 1; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  // The shingle ending at i starts at i - k + 1: it belongs to the part holding i when it starts
+  // there too, so each part's first k - 1 positions end shingles that only the article keeps.
+  // Walking part by part keeps the hot loops free of bookkeeping.
   let partStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    h = i < k ? (Math.imul(h, BASE) + text.charCodeAt(i)) | 0 : (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
-    if (i < k - 1) continue;
-    const start = i - k + 1;
-    while (start >= ends[part]!) partStart = ends[part++]!;
-    // keep(), written out: the shingle's bin and value are the same for the article and its part.
-    const m = mix32(mix32(h) ^ salt);
-    const bin = binOf(m, permutations);
-    if (m < out[bin]!) out[bin] = m;
-    const target = block[part]!;
-    // The shingle starts in `part`; it belongs to it only if it also ends there.
-    if (target >= 0 && i < ends[part]! && start >= partStart && m < out[target + bin]!) out[target + bin] = m;
-  }
+  parts.forEach((partText, p) => {
+    const partEnd = partStart + partText.length;
+    const inside = partStart + k - 1;
+    const target = block[p]!;
+    for (let i = Math.max(partStart, k - 1); i < partEnd; i++) {
+      h = i < k ? (Math.imul(h, BASE) + text.charCodeAt(i)) | 0 : (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
+      // keep(), written out: the shingle's bin and value are the same for the article and its part.
+      const m = mix32(h ^ salt);
+      const bin = binOf(m, permutations);
+      if (m < out[bin]!) out[bin] = m;
+      if (target >= 0 && i >= inside && m < out[target + bin]!) out[target + bin] = m;
+    }
+    partStart = partEnd;
+  });
   densify(out.subarray(0, permutations));
   positions.forEach((p, i) => {
     if (block[p]! >= 0) densify(out.subarray(permutations * (i + 1), permutations * (i + 2)));
@@ -158,16 +160,16 @@ function densify(signature: Int32Array): void {
     }
   }
   if (first < 0) return;
-  // Walk left from the last filled bin, wrapping round, carrying the nearest filled value to the right.
+  // Walk left from the last filled bin, wrapping round, carrying the nearest filled value to the
+  // right, in one loop over a wrapped index.
   let next = signature[first]!;
   let distance = 0;
-  const fill = (i: number) => {
+  for (let step = 1; step < bins; step++) {
+    const i = first - step < 0 ? first - step + bins : first - step;
     const value = signature[i]!;
     if (value !== EMPTY) {
       next = value;
       distance = 0;
     } else signature[i] = (next + Math.imul(++distance, 0x9e3779b1)) | 0;
-  };
-  for (let i = first - 1; i >= 0; i--) fill(i);
-  for (let i = bins - 1; i > first; i--) fill(i);
+  }
 }
