@@ -22,13 +22,17 @@ export function lshCandidates(signatures: Uint32Array[], bands: number, rows: nu
 /**
  * A signature's LSH key in each band: a hash of the band's rows. All LSH needs of a signature, and
  * a fraction of its size (32 values for 128), so signatures are reduced to keys where they are made.
+ * A band's rows are `bands` bins apart, not neighbours: densification fills a run of empty bins from
+ * the same filled bin, so two short texts sharing one phrase agreed on whole runs of neighbouring
+ * bins, and neighbouring rows made them candidates far more often than their Jaccard says (on the
+ * bench, twelve times the paragraph candidates, for the same verified pairs).
  */
 export function bandKeys(signature: Uint32Array, bands: number, rows: number): Uint32Array {
   const signed = new Int32Array(signature.buffer, signature.byteOffset, signature.length);
   const keys = new Uint32Array(bands);
   for (let band = 0; band < bands; band++) {
     let key = mix32(band + 0x9e3779b9);
-    for (let r = band * rows; r < band * rows + rows; r++) key = mix32(key ^ signed[r]!);
+    for (let r = 0; r < rows; r++) key = mix32(key ^ signed[band + r * bands]!);
     keys[band] = key;
   }
   return keys;

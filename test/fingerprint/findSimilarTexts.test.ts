@@ -4,8 +4,10 @@ import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { lshCandidates } from '../../src/fingerprint/lshCandidates.js';
 import { minhashParts, minhashSignature } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
-import { foldForFingerprint, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
-import { fullText, ingestFixture, CORPUS, seed } from '../helpers.js';
+import { foldForFingerprint, foldText, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { runPipeline } from '../../src/pipeline/runPipeline.js';
+import { sentencesOf } from '../../src/text/splitSentences.js';
+import { fullText, ingestFixture, CORPUS, seed, testConfig } from '../helpers.js';
 import path from 'node:path';
 
 const params = { shingle: 5, permutations: 128, bands: 32, rows: 4, seed: 1 };
@@ -94,5 +96,33 @@ describe('LSH on a stock passage that hundreds of articles share', () => {
     expect(pairs).toHaveLength(299);
     expect(new Set(pairs.map(([a]) => a))).toEqual(new Set([0]));
     expect(lshCandidates(signatures.slice(0, 10), 32, 4, 64)).toHaveLength(45);
+  });
+});
+
+describe('LSH on short texts, whose signatures are mostly densified', () => {
+  it('makes candidates of the corpus sentences that share a passage, almost never of those that share little', async () => {
+    const { articles } = await runPipeline([CORPUS], await testConfig(), 'ingest');
+    const sentences = articles.flatMap((a) => a.paragraphs.flatMap((p) => sentencesOf(p).map(foldText)));
+    const texts = [...new Set(sentences.filter((t) => t.length >= 20 && t.length <= 80))];
+    const candidates = new Set(lshCandidates(texts.map((t) => minhashSignature(t, 5, 128, 1)), 32, 4).map(([i, j]) => `${i} ${j}`));
+    const sets = texts.map((t) => shingleHashes(t, 5));
+    const low = { pairs: 0, candidates: 0 };
+    const high = { pairs: 0, candidates: 0 };
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const similarity = jaccard(sets[i]!, sets[j]!);
+        const group = similarity < 0.2 ? low : similarity >= 0.7 ? high : null;
+        if (!group) continue;
+        group.pairs++;
+        if (candidates.has(`${i} ${j}`)) group.candidates++;
+      }
+    }
+    // Over a hundred distinct sentences, thousands of pairs that share at most a stock phrase.
+    expect(low.pairs).toBeGreaterThan(10_000);
+    expect(high.pairs).toBeGreaterThan(0);
+    expect(high.candidates).toBe(high.pairs);
+    // 1-(1-0.2^4)^32 is 5% at the very edge and far less below it; rows taken from neighbouring
+    // bins made 1% of these pairs candidates, 128 of 13,163.
+    expect(low.candidates / low.pairs).toBeLessThan(0.002);
   });
 });
