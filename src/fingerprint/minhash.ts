@@ -5,8 +5,11 @@
  * probability close to their Jaccard similarity, as with `permutations` independent hash
  * functions at 1/permutations of the cost.
  */
-/** Changes whenever the same text and parameters would give another signature: stored signatures of another version are not reused. */
-export const SIGNATURE_VERSION = 4;
+/**
+ * Changes whenever the same text and parameters would give other signatures or band keys (what the
+ * workspace stores): stored values of another version are not reused.
+ */
+export const SIGNATURE_VERSION = 5;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;
