@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { EventCluster, EventComparison } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
+import { sideLabel } from './sideBadge.js';
 
 const COLOURS: Record<string, string> = { cn: '#b3261e', vn: '#1a5fb4', hk: '#6a3d9a' };
 const PATTERN: Record<string, string> = { cn: '', vn: '4 2', hk: '1 2' };
@@ -8,7 +9,7 @@ const colour = (side: string) => COLOURS[side] ?? '#5f6368';
 
 function legend(sides: string[], config: ResolvedConfig): Html {
   return html`<figcaption>${sides.map(
-    (s) => html`<span><svg width="14" height="10" aria-hidden="true"><rect width="14" height="10" fill="${colour(s)}" stroke="#000" stroke-dasharray="${PATTERN[s] ?? ''}"/></svg> ${config.sides[s]?.label ?? s}　</span>`,
+    (s) => html`<span><svg width="14" height="10" aria-hidden="true"><rect width="14" height="10" fill="${colour(s)}" stroke="#000" stroke-dasharray="${PATTERN[s] ?? ''}"/></svg> ${sideLabel(s, config)}　</span>`,
   )}</figcaption>`;
 }
 
@@ -31,7 +32,7 @@ export function chartEventsOverTime(clusters: EventCluster[], config: ResolvedCo
 ${[0, max].map((t) => html`<text x="34" y="${y(t) + 4}" font-size="11" text-anchor="end">${t}</text>`)}
 ${buckets.map((b, i) => {
   const x0 = 48 + i * (sides.length * 14 + 18);
-  return html`${sides.map((s, j) => html`<rect x="${x0 + j * 14}" y="${y(counts[i]![j]!)}" width="12" height="${170 - y(counts[i]![j]!)}" fill="${colour(s)}" stroke="#000" stroke-width="0.5" stroke-dasharray="${PATTERN[s] ?? ''}"><title>${b} ${config.sides[s]?.label ?? s}: ${counts[i]![j]}</title></rect>`)}
+  return html`${sides.map((s, j) => html`<rect x="${x0 + j * 14}" y="${y(counts[i]![j]!)}" width="12" height="${170 - y(counts[i]![j]!)}" fill="${colour(s)}" stroke="#000" stroke-width="0.5" stroke-dasharray="${PATTERN[s] ?? ''}"><title>${b} ${sideLabel(s, config)}: ${counts[i]![j]}</title></rect>`)}
 <text x="${x0 + (sides.length * 14) / 2}" y="186" font-size="11" text-anchor="middle">${b}</text>`;
 })}
 </svg>${legend(sides, config)}</figure>`;

@@ -4,8 +4,7 @@ import { html, safeHref, type Html } from './escapeHtml.js';
 import { interleavePassages } from '../compare/alignPassages.js';
 import { pageLayout } from './pageLayout.js';
 import { renderDivergence, renderFigures, renderLeads, renderTerms, renderTopics, renderVoices } from './renderFramingPanels.js';
-import { sideBadge } from './sideBadge.js';
-
+import { sideBadge, sideLabel } from './sideBadge.js';
 
 function renderDiff(parts: DiffPart[]): Html {
   return html`${parts.map((p) =>
@@ -14,7 +13,7 @@ function renderDiff(parts: DiffPart[]): Html {
 }
 
 function renderPair(pair: AlignedPassage, sides: [string, string], config: ResolvedConfig): Html {
-  const [left, right] = sides.map((s) => config.sides[s]?.label ?? s);
+  const [left, right] = sides.map((s) => sideLabel(s, config));
   const kind = pair.kind === 'verbatim' ? '原文相同' : '改写';
   return html`<div class="pair ${pair.kind === 'verbatim' ? 'verbatim-pair' : 'reworded-pair'}">
   <div><span class="badge ${pair.kind}">${kind} · ${pair.kind}</span><span class="muted">${left}</span><br>${pair.left.text}</div>
@@ -102,11 +101,11 @@ ${
     ? html`<input type="checkbox" id="only-diff" class="noprint"> <label for="only-diff" class="noprint">只看差异 Show only differences</label>
 <section>
 <h2>逐句对照 Passage by passage</h2>
-<p class="muted">${comparison.aligned.length} 对对齐句子；${sides.map((side) => `${config.sides[side]?.label ?? side}独有 ${onlyBySide(side).length} 句`).join('，')}。顺序依${config.sides[sides[0]]?.label ?? sides[0]}原文，另一方独有的句子排在其原文中前一句对齐句之后。</p>
+<p class="muted">${comparison.aligned.length} 对对齐句子；${sides.map((side) => `${sideLabel(side, config)}独有 ${onlyBySide(side).length} 句`).join('，')}。顺序依${sideLabel(sides[0], config)}原文，另一方独有的句子排在其原文中前一句对齐句之后。</p>
 ${interleavePassages(comparison, sides[0]).map((item) =>
   item.kind === 'pair'
     ? renderPair(item.pair, sides, config)
-    : html`<p class="only only-${item.passage.side}"><span class="badge">仅${config.sides[item.passage.side]?.label ?? item.passage.side} only in ${item.passage.side}</span> ${item.passage.text} <span class="muted">${item.passage.paragraphId}</span></p>`,
+    : html`<p class="only only-${item.passage.side}"><span class="badge">仅${sideLabel(item.passage.side, config)} only in ${item.passage.side}</span> ${item.passage.text} <span class="muted">${item.passage.paragraphId}</span></p>`,
 )}
 </section>`
     : html`<p class="muted">此事件只有一方的中文报道，没有可对比的另一方。</p>
