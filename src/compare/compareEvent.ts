@@ -50,7 +50,11 @@ export function compareEvent(
   const members = cluster.articles.map((id) => articles.get(id)!);
   const relations = classifyRelations(members, duplicates);
   const representatives = pickRepresentatives(members, relations, Object.keys(config.sides));
-  const chosen = representatives.map((r) => ({ side: r.side, article: articles.get(r.articleId)! }));
+  // Each representative with its framing, made once: the framing panels show all, the divergence the two compared.
+  const chosen = representatives.map((r) => {
+    const article = articles.get(r.articleId)!;
+    return { side: r.side, article, framing: frame(article, r.side, context) };
+  });
   const base: EventComparison = {
     clusterId: cluster.id,
     kind: classifyEventKind(chosen.flatMap(({ article }) => [article.title, article.paragraphs[0]?.text ?? ''])),
@@ -60,7 +64,7 @@ export function compareEvent(
     leads: chosen.map(({ side, article }) => ({ side, articleId: article.id, title: article.title, lead: article.paragraphs[0]?.text ?? '' })),
     aligned: [],
     onlyIn: [],
-    framing: chosen.map(({ side, article }) => frame(article, side, context)),
+    framing: chosen.map(({ framing }) => framing),
     figures: [],
     divergence: null,
   };
@@ -70,7 +74,7 @@ export function compareEvent(
   const [left, right] = comparable as [(typeof comparable)[0], (typeof comparable)[0]];
   const sides: [string, string] = [left.side, right.side];
   const alignment = alignPassages(left.article, right.article, sides, config.thresholds.align, config.compare.diffTimeoutMs);
-  const framing = [base.framing.find((f) => f.side === left.side)!, base.framing.find((f) => f.side === right.side)!] as [SideFraming, SideFraming];
+  const framing: [SideFraming, SideFraming] = [left.framing, right.framing];
   return {
     ...base,
     sides,

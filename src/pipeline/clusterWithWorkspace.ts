@@ -51,10 +51,9 @@ export function clusterWithWorkspace(
   config: ResolvedConfig,
   workspace: Workspace,
 ): ClusterResult {
-  const inputKey = corpusKey;
   const configKey = workspaceKeys.scoredPairs(config);
-  const stored = workspace.getStageBlob('scored-pairs', inputKey, configKey);
+  const stored = workspace.getStageBlob('scored-pairs', corpusKey, configKey);
   const scored = stored ? decode(stored, articles) : scoreCandidates(articles, duplicates, config);
-  if (!stored) workspace.putStageBlob('scored-pairs', inputKey, configKey, encode(scored));
+  if (!stored) workspace.putStageBlob('scored-pairs', corpusKey, configKey, encode(scored));
   return mergeScoredPairs(articles, scored, config);
 }

@@ -20,9 +20,8 @@ export function fingerprintWithWorkspace(
   /** Signatures the ingest workers made this run: stored, not made again. */
   signedBefore?: Map<string, ArticleSignatures>,
 ): CorpusFingerprints {
-  const inputKey = corpusKey;
   const stageKey = workspaceKeys.fingerprintStage(config);
-  const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', inputKey, stageKey);
+  const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', corpusKey, stageKey);
   if (stored) return stored;
   const signatureKey = workspaceKeys.signatures(config);
   return workspace.batch(() => {
@@ -34,7 +33,7 @@ export function fingerprintWithWorkspace(
       },
       put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
     });
-    workspace.putStageResult('fingerprint', inputKey, stageKey, result);
+    workspace.putStageResult('fingerprint', corpusKey, stageKey, result);
     return result;
   });
 }

@@ -6,7 +6,6 @@ import { ingestInputs } from './ingestCorpus.js';
 import { valueAt } from '../workspace/hashKeys.js';
 import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
-
 function section(written: Record<string, unknown>, keyPaths: readonly string[]): string {
   return JSON.stringify(keyPaths.map((k) => valueAt(written, k)));
 }

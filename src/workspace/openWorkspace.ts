@@ -18,7 +18,6 @@ export type CachedDocument =
   | { status: 'ingested'; article: Article }
   | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] };
 
-
 export interface WorkspaceCounts {
   documents: { reused: number; computed: number };
   signatures: { reused: number; computed: number };
