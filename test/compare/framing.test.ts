@@ -49,19 +49,21 @@ describe('paired terms', () => {
 });
 
 describe('voices', () => {
-  it('seed 000 reports four statements each from 王毅 and 裴青山 (表示, 说 ×3; 祝贺, 表示 ×3)', async () => {
+  /** Each speaker with the number of statements the article gives them. */
+  async function statementsIn(article: Article): Promise<[string, number][]> {
     const config = await testConfig();
-    const voices = extractVoices(guancha, buildGazetteer(config.people), config.compare.speechVerbs);
-    expect(voices.map((v) => [v.speaker, v.statements])).toEqual([
+    return extractVoices(article, buildGazetteer(config.people), config.compare.speechVerbs).map((v) => [v.speaker, v.statements]);
+  }
+
+  it('seed 000 reports four statements each from 王毅 and 裴青山 (表示, 说 ×3; 祝贺, 表示 ×3)', async () => {
+    expect(await statementsIn(guancha)).toEqual([
       ['王毅', 4],
       ['裴青山', 4],
     ]);
   });
 
   it('reads 他 as the last person named: the 越通社 report gives 裴青山 four statements and 王毅 one', async () => {
-    const config = await testConfig();
-    const voices = extractVoices(vna, buildGazetteer(config.people), config.compare.speechVerbs);
-    expect(voices.map((v) => [v.speaker, v.statements])).toEqual([
+    expect(await statementsIn(vna)).toEqual([
       ['裴青山', 4],
       ['王毅', 1],
     ]);
