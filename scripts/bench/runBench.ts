@@ -43,7 +43,6 @@ function timeProcess(args: string[]): ProcessRun {
   return { seconds: seconds!, peakMb: Math.round(kb! / 1024), ...(failed ? { failed } : {}) };
 }
 
-
 async function benchSize(count: number) {
   const dir = mkdtempSync(path.join(tmpdir(), `parallax-bench-${count}-`));
   const corpus = path.join(dir, 'corpus.jsonl');

@@ -47,7 +47,6 @@ const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
 /** `越通社河内——`, `新华社北京12月2日电`: a dateline before the first sentence. */
 const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
 
-
 function toLines(blocks: string[]): Line[] {
   const lines: Line[] = [];
   let previousBlank = true;
