@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { foldText } from '../text/normalizeForMatching.js';
+import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { Article, SimilarPair } from '../types.js';
 import { findSimilarSigned, type SignedUnit } from './findSimilarTexts.js';
 import { bandKeys } from './lshCandidates.js';
@@ -34,15 +34,16 @@ export interface SignatureStore {
  * whole text would give, since folding drops every separator.
  */
 export function foldArticleText(article: Article): string {
-  return article.paragraphs.map((p) => foldText(p.text)).join('');
+  return foldTexts(article.paragraphs.map((p) => p.text));
 }
 
 /** Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each paragraph. */
 export function signArticle(article: Article, config: ResolvedConfig): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
-  const folded = article.paragraphs.map((p) => foldText(p.text));
-  const positions = folded.flatMap((text, position) => (text.length >= minParagraphChars ? [position] : []));
-  const signatures = minhashParts(folded, positions, shingle, permutations, seed);
+  const lengths: number[] = [];
+  const folded = foldTexts(article.paragraphs.map((p) => p.text), lengths);
+  const positions = lengths.flatMap((length, position) => (length >= minParagraphChars ? [position] : []));
+  const signatures = minhashParts(folded, lengths, positions, shingle, permutations, seed);
   const values = new Uint32Array(bands * (1 + positions.length));
   for (let unit = 0; unit <= positions.length; unit++) {
     values.set(bandKeys(signatures.subarray(unit * permutations, (unit + 1) * permutations), bands, rows), unit * bands);

@@ -39,10 +39,11 @@ describe('shingles and MinHash', () => {
     // Paragraph 0 is listed too though it is the shortest: a part shorter than a shingle is signed alone.
     const positions = [...parts.keys()];
     const tiny = ['越南', ...parts];
-    const together = minhashParts(parts, positions, 5, 128, 1);
+    const lengths = (texts: string[]) => texts.map((t) => t.length);
+    const together = minhashParts(parts.join(''), lengths(parts), positions, 5, 128, 1);
     expect(together.slice(0, 128)).toEqual(minhashSignature(parts.join(''), 5, 128, 1));
     positions.forEach((p, i) => expect(together.slice(128 * (i + 1), 128 * (i + 2))).toEqual(minhashSignature(parts[p]!, 5, 128, 1)));
-    expect(minhashParts(tiny, [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
+    expect(minhashParts(tiny.join(''), lengths(tiny), [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
   });
 
   it('rejects early only pairs below the threshold, and reports the exact Jaccard of the rest', () => {

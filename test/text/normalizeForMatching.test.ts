@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForFingerprint, foldText, foldTextDirect, foldTextSlow, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { foldForFingerprint, foldText, foldTextDirect, foldTexts, foldTextSlow, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { parsePublished } from '../../src/text/parsePublished.js';
 import { splitSentences } from '../../src/text/splitSentences.js';
 import { detectLanguage, detectScript } from '../../src/text/detectScript.js';
@@ -57,6 +57,29 @@ describe('foldText through the table', () => {
         expect(foldText(text)).toBe(foldTextSlow(text));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('foldTexts', () => {
+  it('folds paragraphs into one string and gives each its folded length, a combining-mark paragraph included', () => {
+    const lengths: number[] = [];
+    // The middle paragraph has decomposed marks: it takes the whole-string path, the others the table.
+    expect(foldTexts(['越南外長裴青山，', 'Ha\u0300 No\u0302\u0323i', '「中越」'], lengths)).toBe('越南外长裴青山hànội中越');
+    expect(lengths).toEqual([7, 5, 2]);
+    expect(foldTexts([])).toBe('');
+  });
+
+  it('equals folding each text and joining, for any texts', () => {
+    const pieces = ['中', '國', 'Ａ', 'Σ', '\u0301', 'ề', '\u1100', '\u1161', '，', ' ', '𠀀'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (texts) => {
+        const lengths: number[] = [];
+        expect(foldTexts(texts, lengths)).toBe(texts.map(foldText).join(''));
+        expect(lengths).toEqual(texts.map((t) => foldText(t).length));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
