@@ -41,12 +41,16 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number): U
 /** lshCandidates over items given by their band keys (see bandKeys). */
 export function lshCandidatesFromKeys(itemKeys: Uint32Array[], bands: number, starAbove = 64): [number, number][] {
   const n = itemKeys.length;
+  // One flat copy of every item's keys: reading a band across hundreds of thousands of small
+  // typed arrays was most of LSH's time.
+  const flat = new Uint32Array(n * bands);
+  itemKeys.forEach((k, item) => flat.set(k.subarray(0, bands), item * bands));
   const keys = new Uint32Array(n);
   const order = new Uint32Array(n);
   const sort = createRadixSorter(n);
   const pairs = new PairCollector(n);
   for (let band = 0; band < bands; band++) {
-    for (let item = 0; item < n; item++) keys[item] = itemKeys[item]![band]!;
+    for (let item = 0, at = band; item < n; item++, at += bands) keys[item] = flat[at]!;
     sort(keys, order);
     // Runs of equal keys are the band's buckets; a stable sort keeps each run's items ascending.
     for (let start = 0; start < n; ) {
