@@ -87,11 +87,22 @@ export interface Diagnostic {
   message: string;
 }
 
-export interface Article {
+/**
+ * An article's text as ingest leaves it, before any fact is read from it: what near-duplicate
+ * detection needs, and all that `parallax dupes` builds.
+ */
+export interface ArticleText {
   id: string;
   source: string;
-  url: string | null;
+  /** The given or page title; the start of the text when there is none. */
   title: string;
+  paragraphs: Paragraph[];
+  removed: RemovedBlock[];
+  diagnostics: Diagnostic[];
+}
+
+export interface Article extends ArticleText {
+  url: string | null;
   outlet: string | null;
   side: string | null;
   language: 'zh' | 'vi' | 'other';
@@ -109,9 +120,6 @@ export interface Article {
   places: string[];
   eventPlace: string | null;
   byline: string | null;
-  paragraphs: Paragraph[];
-  removed: RemovedBlock[];
-  diagnostics: Diagnostic[];
 }
 
 export type DuplicateKind = 'exact' | 'near';

@@ -5,7 +5,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
-import { writeOutputs } from '../pipeline/writeOutputs.js';
+import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
 import { summarizeRun } from './summarizeRun.js';
@@ -24,7 +24,7 @@ interface CommonArgs {
 const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
   { name: 'run', stage: 'report', describe: 'Run every stage and write the reports' },
   { name: 'ingest', stage: 'ingest', describe: 'Read the corpus and write data/articles.jsonl and the manifest' },
-  { name: 'dupes', stage: 'dupes', describe: 'Ingest and fingerprint: write duplicates.jsonl and reuse.jsonl' },
+  { name: 'dupes', stage: 'dupes', describe: "Read the articles' text and fingerprint it: write duplicates.jsonl and reuse.jsonl" },
   { name: 'cluster', stage: 'cluster', describe: 'Ingest, fingerprint and cluster: write clusters.json' },
   { name: 'report', stage: 'report', describe: 'Run every stage and write the reports (same as run)' },
 ];
@@ -41,7 +41,7 @@ async function execute(command: string, stage: StageName, args: CommonArgs): Pro
   } finally {
     workspace?.close(result?.timings);
   }
-  if (result.articles.length === 0) {
+  if (manifestTotals(result.manifest).ingested === 0) {
     throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);
   }
   if (!args.quiet) {

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
-import type { Article, SimilarPair } from '../types.js';
+import type { ArticleText, SimilarPair } from '../types.js';
 import { findSimilarSigned, type SignedUnit } from './findSimilarTexts.js';
 import { bandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
@@ -25,20 +25,20 @@ export interface ArticleSignatures {
 
 /** Where signatures computed before can be found; the fingerprint stage works the same without one. */
 export interface SignatureStore {
-  get(article: Article): ArticleSignatures | undefined;
-  put(article: Article, signatures: ArticleSignatures): void;
+  get(article: ArticleText): ArticleSignatures | undefined;
+  put(article: ArticleText, signatures: ArticleSignatures): void;
 }
 
 /**
  * An article as shingles see it: its paragraphs folded and joined, the same string folding the
  * whole text would give, since folding drops every separator.
  */
-export function foldArticleText(article: Article): string {
+export function foldArticleText(article: ArticleText): string {
   return foldTexts(article.paragraphs.map((p) => p.text));
 }
 
 /** Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each paragraph. */
-export function signArticle(article: Article, config: ResolvedConfig): ArticleSignatures {
+export function signArticle(article: ArticleText, config: ResolvedConfig): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
   const lengths: number[] = [];
   const folded = foldTexts(article.paragraphs.map((p) => p.text), lengths);
@@ -52,7 +52,7 @@ export function signArticle(article: Article, config: ResolvedConfig): ArticleSi
 }
 
 /** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
-export function fingerprintCorpus(articles: Article[], config: ResolvedConfig, store?: SignatureStore): CorpusFingerprints {
+export function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): CorpusFingerprints {
   const { bands } = config.fingerprint;
   // Each paragraph unit's article, by index: the reuse filter runs for every candidate pair.
   const paragraphOwner: number[] = [];

@@ -6,9 +6,9 @@ import { splitSentences } from '../text/splitSentences.js';
 import type { Article, Diagnostic, RawDocument } from '../types.js';
 import { detectOutlet } from './detectOutlet.js';
 import { buildGazetteer, mostSpecificPlaces, namesInOrder, type Gazetteer } from './matchGazetteer.js';
-import { parseRawDocument } from './parseRawDocument.js';
+import { extractArticleText } from './extractArticleText.js';
 import { resolveEventDate } from './resolveEventDate.js';
-import { stripBoilerplate, type BoilerplateRules } from './stripBoilerplate.js';
+import type { BoilerplateRules } from './stripBoilerplate.js';
 
 /** What building an article needs besides the document: built once per run, shared by every article. */
 export interface IngestContext {
@@ -39,26 +39,10 @@ export type BuildResult = { ok: true; article: Article } | { ok: false; reason: 
  */
 export function buildArticle(raw: RawDocument, context: IngestContext): BuildResult {
   const { config } = context;
-  const diagnostics: Diagnostic[] = [];
-  if (raw.undecodable) {
-    diagnostics.push({
-      level: 'warning',
-      code: 'undecodable-bytes',
-      message: `${raw.undecodable} characters could not be decoded as ${raw.encoding} and show as U+FFFD`,
-    });
-  }
-  const page = parseRawDocument(raw);
-  if (page.frontMatterError) diagnostics.push({ level: 'warning', code: 'bad-front-matter', message: page.frontMatterError });
-  const title = (page.given.title ?? page.title ?? '').trim();
-  const stripped = stripBoilerplate(page.blocks, title || null, context.rules);
-  const removed = [...page.captions.map((text) => ({ reason: 'caption' as const, text })), ...stripped.removed];
-  if (stripped.paragraphs.length === 0) {
-    return { ok: false, reason: 'no article text left after removing page boilerplate', diagnostics };
-  }
-  const articleTitle = title || stripped.paragraphs[0]!.slice(0, 40);
-  if (!title) {
-    diagnostics.push({ level: 'warning', code: 'no-title', message: 'no title found; using the start of the text' });
-  }
+  const result = extractArticleText(raw, context.rules);
+  if (!result.ok) return result;
+  const { text, page, stripped } = result.extracted;
+  const { title: articleTitle, diagnostics } = text;
 
   const url = page.given.url ?? page.meta.url ?? null;
   const outlet = detectOutlet(
@@ -105,10 +89,8 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
   return {
     ok: true,
     article: {
-      id: raw.id,
-      source: raw.source,
+      ...text,
       url,
-      title: articleTitle,
       outlet: outlet.outlet,
       side: outlet.side,
       language,
@@ -122,9 +104,6 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
       places,
       eventPlace,
       byline: stripped.byline,
-      paragraphs: paragraphs.map((text, i) => ({ id: `${raw.id}#p${i + 1}`, text })),
-      removed,
-      diagnostics,
     },
   };
 }

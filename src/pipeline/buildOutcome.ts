@@ -1,23 +1,32 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { signArticle, type ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
-import type { Article, Diagnostic, RawDocument } from '../types.js';
+import { extractArticleText } from '../ingest/extractArticleText.js';
+import type { Article, ArticleText, Diagnostic, RawDocument } from '../types.js';
 
-export type BuildOutcome =
-  | { status: 'ingested'; article: Article }
+export type BuildOutcome<A extends ArticleText = Article> =
+  | { status: 'ingested'; article: A }
   | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] }
   | { status: 'failed'; reason: string };
 
+/**
+ * What ingest makes of each document: the whole article (`article`), or only its text (`text`):
+ * all `dupes` needs, without reading dates, people and places.
+ */
+export type IngestMode = 'article' | 'text';
+
 /** One document's ingest, and its signatures when the run will fingerprint (signed where the text already is). */
-export interface BuiltDocument {
-  outcome: BuildOutcome;
+export interface BuiltDocument<A extends ArticleText = Article> {
+  outcome: BuildOutcome<A>;
   signatures?: ArticleSignatures;
 }
 
-/** Builds one document's article; a throw becomes the document's own failure, never the run's. */
-export function buildOutcome(document: RawDocument, context: IngestContext): BuildOutcome {
+type Built<A> = { ok: true; article: A } | { ok: false; reason: string; diagnostics: Diagnostic[] };
+
+/** A throw becomes the document's own failure, never the run's. */
+function outcomeOf<A extends ArticleText>(build: () => Built<A>): BuildOutcome<A> {
   try {
-    const result = buildArticle(document, context);
+    const result = build();
     return result.ok
       ? { status: 'ingested', article: result.article }
       : { status: 'skipped', reason: result.reason, diagnostics: result.diagnostics };
@@ -26,7 +35,20 @@ export function buildOutcome(document: RawDocument, context: IngestContext): Bui
   }
 }
 
-export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, sign: boolean): BuiltDocument {
-  const outcome = buildOutcome(document, context);
+/** Builds one document's article. */
+export function buildOutcome(document: RawDocument, context: IngestContext): BuildOutcome {
+  return outcomeOf(() => buildArticle(document, context));
+}
+
+/** Extracts one document's article text only. */
+export function extractOutcome(document: RawDocument, context: IngestContext): BuildOutcome<ArticleText> {
+  return outcomeOf(() => {
+    const result = extractArticleText(document, context.rules);
+    return result.ok ? { ok: true, article: result.extracted.text } : result;
+  });
+}
+
+export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, sign: boolean, mode: IngestMode): BuiltDocument<ArticleText> {
+  const outcome = mode === 'text' ? extractOutcome(document, context) : buildOutcome(document, context);
   return sign && outcome.status === 'ingested' ? { outcome, signatures: signArticle(outcome.article, config) } : { outcome };
 }

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
-import type { Article } from '../types.js';
+import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
@@ -11,7 +11,7 @@ import { workspaceKeys } from './workspaceKeys.js';
  * re-runs LSH and verification only; a new shingle size signs everything again).
  */
 export function fingerprintWithWorkspace(
-  articles: Article[],
+  articles: ArticleText[],
   docHashes: Map<string, string>,
   /** workspaceKeys.corpus of the articles, computed once per run. */
   corpusKey: string,

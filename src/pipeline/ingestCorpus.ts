@@ -1,10 +1,10 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
-import type { Article, ManifestEntry, RawDocument } from '../types.js';
+import type { Article, ArticleText, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
-import { buildDocument, type BuildOutcome, type BuiltDocument } from './buildOutcome.js';
+import { buildDocument, type BuildOutcome, type BuiltDocument, type IngestMode } from './buildOutcome.js';
 import { collectInputs } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -12,8 +12,8 @@ import { readDocuments } from './readDocuments.js';
 import { mapInBatches } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
-export interface IngestResult {
-  articles: Article[];
+export interface IngestResult<A extends ArticleText = Article> {
+  articles: A[];
   manifest: ManifestEntry[];
   /** With a workspace: each article's document hash, the key of everything cached about it. */
   docHashes?: Map<string, string>;
@@ -30,6 +30,8 @@ export interface IngestOptions {
   workers?: number;
   /** Whether the run goes on to fingerprint: workers then sign each article while its text is at hand. */
   sign?: boolean;
+  /** Whole articles (the default), or only their text; only whole articles are kept in the workspace. */
+  mode?: IngestMode;
 }
 
 const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
@@ -60,19 +62,20 @@ function buildDocuments(
   documents: RawDocument[],
   config: ResolvedConfig,
   options: IngestOptions,
-  onBatch: (built: BuiltDocument[], offset: number) => void,
+  onBatch: (built: BuiltDocument<ArticleText>[], offset: number) => void,
 ): Promise<{ threads: number }> {
-  return mapInBatches<RawDocument, IngestTask, BuiltDocument>({
+  const mode = options.mode ?? 'article';
+  return mapInBatches<RawDocument, IngestTask, BuiltDocument<ArticleText>>({
     items: documents,
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     batchSize: BATCH,
     workerData: { config },
-    task: (batch) => ({ documents: batch, sign: options.sign ?? false }),
+    task: (batch) => ({ documents: batch, sign: options.sign ?? false, mode }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
-      return (document) => buildDocument(document, context, config, false);
+      return (document) => buildDocument(document, context, config, false, mode);
     },
     onBatch,
   });
@@ -84,18 +87,21 @@ function buildDocuments(
  * others go on. With a workspace, a document this ingest config built before is read back, not
  * built; a failure is never cached.
  */
-async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, options: IngestOptions): Promise<IngestResult> {
+async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, options: IngestOptions): Promise<IngestResult<ArticleText>> {
   const { workspace, progress = silentProgress } = options;
+  // The workspace keeps whole articles: a text-only ingest neither reads nor stores them, but still
+  // hashes every document, since signatures and later stages are cached by document.
+  const documentStore = options.mode === 'text' ? undefined : workspace;
   const documents = uniqueIds(read);
   const ingestKey = workspaceKeys.ingest(config);
   const docHashes = workspace ? new Map<string, string>() : undefined;
-  const outcomes: BuildOutcome[] = new Array(documents.length);
+  const outcomes: BuildOutcome<ArticleText>[] = new Array(documents.length);
   const pending: number[] = [];
   progress.start('ingest', documents.length);
   if (workspace) documents.forEach((document) => docHashes!.set(document.id, hashDocument(document)));
-  const cached = workspace ? workspace.getDocuments([...docHashes!.values()], ingestKey) : new Map<string, BuildOutcome>();
+  const cached = documentStore ? documentStore.getDocuments([...docHashes!.values()], ingestKey) : new Map<string, BuildOutcome>();
   documents.forEach((document, i) => {
-    const outcome = workspace && cached.get(docHashes!.get(document.id)!);
+    const outcome = documentStore && cached.get(docHashes!.get(document.id)!);
     if (outcome) {
       outcomes[i] = outcome;
       progress.tick();
@@ -103,23 +109,25 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
   });
   const signatures = new Map<string, ArticleSignatures>();
   // Each batch is recorded (and stored in the workspace) as it comes back, while the workers build the next.
-  const record = (built: BuiltDocument[], offset: number) =>
+  const record = (built: BuiltDocument<ArticleText>[], offset: number) =>
     built.forEach(({ outcome, signatures: signed }, k) => {
       const i = pending[offset + k]!;
       outcomes[i] = outcome;
       const document = documents[i]!;
       if (signed) signatures.set(document.id, signed);
-      if (workspace && outcome.status !== 'failed') {
-        workspace.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id });
+      // With a document store this is an article-mode build: an ingested outcome holds a whole article.
+      const whole = outcome as BuildOutcome;
+      if (documentStore && whole.status !== 'failed') {
+        documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...whole, id: document.id });
       }
     });
   const { threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, (built, offset) => {
-    if (workspace) workspace.batch(() => record(built, offset));
+    if (documentStore) documentStore.batch(() => record(built, offset));
     else record(built, offset);
     progress.tick(built.length);
   });
 
-  const articles: Article[] = [];
+  const articles: ArticleText[] = [];
   const manifest: ManifestEntry[] = [];
   documents.forEach((document, i) => {
     const result = outcomes[i]!;
@@ -143,8 +151,10 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
   return { articles, manifest, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
 }
 
-/** The ingest stage from `--input` paths: find the files, read them, build the articles. */
-export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions = {}): Promise<IngestResult> {
+/** The ingest stage from `--input` paths: find the files, read them, build the articles (or, in `text` mode, their text). */
+export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions & { mode: 'text' }): Promise<IngestResult<ArticleText>>;
+export async function ingestInputs(inputs: string[], config: ResolvedConfig, options?: IngestOptions & { mode?: 'article' }): Promise<IngestResult>;
+export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions = {}): Promise<IngestResult<ArticleText>> {
   const progress = options.progress ?? silentProgress;
   const files = await collectInputs(inputs);
   const { documents, refused } = await readDocuments(files, config);

@@ -1,36 +1,52 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { clusterArticles } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { compareEvents } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
-import type { Article, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
+import type { Article, ArticleText, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
 
 export type StageName = 'ingest' | 'dupes' | 'cluster' | 'report';
 const ORDER: StageName[] = ['ingest', 'dupes', 'cluster', 'report'];
 
-export interface PipelineResult {
-  through: StageName;
-  articles: Article[];
+interface ResultBase {
   manifest: ManifestEntry[];
+  timings: Record<string, number>;
+  /** Worker threads each stage ran on (0: the main thread). */
+  threads: { ingest: number; compare?: number };
+  /** With a workspace: its file and what this run reused from it or computed. */
+  workspace?: { file: string } & WorkspaceCounts;
+}
+
+/** A run through `ingest`, `cluster` or `report`: whole articles, and what the stages made of them. */
+export interface PipelineResult extends ResultBase {
+  through: Exclude<StageName, 'dupes'>;
+  articles: Article[];
   duplicates?: SimilarPair[];
   reuse?: SimilarPair[];
   clusters?: EventCluster[];
   links?: ClusterLink[];
   comparisons?: Map<string, EventComparison>;
-  timings: Record<string, number>;
-  /** Worker threads each stage ran on (0: the main thread). */
-  threads: { ingest: number; compare?: number };
   /** With a workspace: what each output was made from, so unchanged files need not be written again. */
   outputKeys?: OutputKeys;
-  /** With a workspace: its file and what this run reused from it or computed. */
-  workspace?: { file: string } & WorkspaceCounts;
 }
+
+/**
+ * A run through `dupes`: near-duplicate articles and reused paragraphs, found from the articles'
+ * text alone (no dates, people or places are read), so no articles are kept.
+ */
+export interface DupesResult extends ResultBase {
+  through: 'dupes';
+  duplicates: SimilarPair[];
+  reuse: SimilarPair[];
+}
+
+export type RunResult = PipelineResult | DupesResult;
 
 export interface OutputKeys {
   articles: string;
@@ -51,6 +67,45 @@ function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStor
   return { get: (article) => signatures.get(article.id), put: () => {} };
 }
 
+interface FingerprintRun {
+  timings: Record<string, number>;
+  progress: Progress;
+  cache: Workspace | undefined;
+  docHashes: Map<string, string> | undefined;
+  corpusKey: string;
+  signatures: Map<string, ArticleSignatures> | undefined;
+}
+
+/** The fingerprint stage, timed and reported, through the workspace when there is one. */
+async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
+  const { cache, docHashes, corpusKey, signatures, progress } = run;
+  progress.start('fingerprint');
+  const found = await timed(run.timings, 'fingerprint', () =>
+    cache
+      ? fingerprintWithWorkspace(articles, docHashes!, corpusKey, config, cache, signatures)
+      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
+  );
+  progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
+  return found;
+}
+
+/**
+ * `dupes`: ingest reads only each article's text (boilerplate stripped, as for a whole article),
+ * signed on the worker threads, then the fingerprint stage. The duplicates are the ones a whole
+ * run finds, since both fingerprint the same paragraphs.
+ */
+async function findDuplicates(inputs: string[], config: ResolvedConfig, options: PipelineOptions): Promise<DupesResult> {
+  const { progress = silentProgress, workspace, workers } = options;
+  const timings: Record<string, number> = {};
+  const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
+    ingestInputs(inputs, config, { progress, workspace, workers, sign: true, mode: 'text' }),
+  );
+  const cache = workspace && docHashes ? workspace : undefined;
+  const corpusKey = cache ? workspaceKeys.corpus(articles, docHashes!) : '';
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, docHashes, corpusKey, signatures });
+  return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
+}
+
 export interface PipelineOptions {
   progress?: Progress;
   /** What earlier runs computed, and where this run keeps what it computes. */
@@ -63,32 +118,29 @@ export interface PipelineOptions {
  * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
  * given one, the workspace of what it computed for the next run to reuse.
  */
+export async function runPipeline(inputs: string[], config: ResolvedConfig, through: 'dupes', options?: PipelineOptions): Promise<DupesResult>;
+export async function runPipeline(inputs: string[], config: ResolvedConfig, through: Exclude<StageName, 'dupes'>, options?: PipelineOptions): Promise<PipelineResult>;
+export async function runPipeline(inputs: string[], config: ResolvedConfig, through: StageName, options?: PipelineOptions): Promise<RunResult>;
 export async function runPipeline(
   inputs: string[],
   config: ResolvedConfig,
   through: StageName,
   options: PipelineOptions = {},
-): Promise<PipelineResult> {
+): Promise<RunResult> {
+  if (through === 'dupes') return findDuplicates(inputs, config, options);
   const { progress = silentProgress, workspace, workers } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, sign: upTo('dupes') }),
+    ingestInputs(inputs, config, { progress, workspace, workers, sign: upTo('cluster') }),
   );
   // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
   const cache = workspace && docHashes ? workspace : undefined;
   const corpusKey = cache ? workspaceKeys.corpus(articles, docHashes!) : '';
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
-  if (!upTo('dupes')) return result;
-  progress.start('fingerprint');
-  const { duplicates, reuse } = await timed(timings, 'fingerprint', () =>
-    cache
-      ? fingerprintWithWorkspace(articles, docHashes!, corpusKey, config, cache, signatures)
-      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
-  );
-  progress.end(`${duplicates.length} duplicate pairs, ${reuse.length} reused paragraph pairs`);
-  Object.assign(result, { duplicates, reuse });
   if (!upTo('cluster')) return result;
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, docHashes, corpusKey, signatures });
+  Object.assign(result, { duplicates, reuse });
   progress.start('cluster');
   const { clusters, links } = await timed(timings, 'cluster', () =>
     cache ? clusterWithWorkspace(articles, duplicates, corpusKey, config, cache) : clusterArticles(articles, duplicates, config),

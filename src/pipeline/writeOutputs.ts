@@ -5,7 +5,7 @@ import { renderEventPage } from '../report/renderEventPage.js';
 import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
 import type { Article, EventCluster, ManifestEntry } from '../types.js';
-import type { PipelineResult } from './runPipeline.js';
+import type { RunResult } from './runPipeline.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { replaceFolder, writeAtomic, writeJsonlAtomic, type FolderEntry } from './writeAtomic.js';
 
@@ -56,10 +56,13 @@ export interface WriteContext {
   workspace?: Workspace;
 }
 
-/** Outputs of the stages after each command's last one: stale if left from an earlier, longer run. */
-const LATER_OUTPUTS: Record<PipelineResult['through'], string[]> = {
+/**
+ * Outputs a command does not write (those of later stages; `dupes` also keeps no articles): stale
+ * if left from an earlier run into the same folder.
+ */
+const NOT_WRITTEN: Record<RunResult['through'], string[]> = {
   ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
-  dupes: ['data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
+  dupes: ['data/articles.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
   cluster: ['data/events.csv', 'events', 'index.html'],
   report: [],
 };
@@ -68,13 +71,13 @@ const LATER_OUTPUTS: Record<PipelineResult['through'], string[]> = {
  * Writes what the stages produced, and removes what an earlier run into the same folder left from
  * stages this run did not reach, so the folder always describes one run.
  */
-export async function writeOutputs(result: PipelineResult, config: ResolvedConfig, context: WriteContext): Promise<string[]> {
+export async function writeOutputs(result: RunResult, config: ResolvedConfig, context: WriteContext): Promise<string[]> {
   const { out } = context;
   const started = performance.now();
   const totals = manifestTotals(result.manifest);
-  for (const stale of LATER_OUTPUTS[result.through]) await rm(path.join(out, stale), { recursive: true, force: true });
+  for (const stale of NOT_WRITTEN[result.through]) await rm(path.join(out, stale), { recursive: true, force: true });
   const written: string[] = [];
-  const keys = context.workspace && result.outputKeys ? { workspace: context.workspace, ...result.outputKeys } : undefined;
+  const keys = context.workspace && result.through !== 'dupes' && result.outputKeys ? { workspace: context.workspace, ...result.outputKeys } : undefined;
   const write = async (relative: string, content: string) => {
     await writeAtomic(path.join(out, relative), content);
     written.push(path.join(out, relative));
@@ -87,25 +90,28 @@ export async function writeOutputs(result: PipelineResult, config: ResolvedConfi
     if (!keys.workspace.outputUnchanged(file, contentKey)) await writeJsonlAtomic(file, rows());
     keys.workspace.recordOutput(file, contentKey);
   };
-  await writeJsonl(
-    'data/articles.jsonl',
-    function* () {
-      for (const article of result.articles) yield articleRecord(article);
-    },
-    keys?.articles,
-  );
+  if (result.through !== 'dupes') {
+    const { articles } = result;
+    await writeJsonl(
+      'data/articles.jsonl',
+      function* () {
+        for (const article of articles) yield articleRecord(article);
+      },
+      keys?.articles,
+    );
+  }
   if (result.duplicates && result.reuse) {
     await writeJsonl('data/duplicates.jsonl', () => result.duplicates!, keys?.fingerprints);
     await writeJsonl('data/reuse.jsonl', () => result.reuse!, keys?.fingerprints);
   }
-  if (result.clusters && result.links) {
+  if (result.through !== 'dupes' && result.clusters && result.links) {
     await write(
       'data/clusters.json',
       JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
     );
     await writeJsonl('data/links.jsonl', () => result.links!);
   }
-  if (result.clusters && result.comparisons) {
+  if (result.through !== 'dupes' && result.clusters && result.comparisons) {
     const byId = new Map(result.articles.map((a) => [a.id, a]));
     const { clusters, comparisons } = result;
     // A single article has nothing to compare against: it is listed in the index and the data files.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { CONFIG_FILE, SEEDS } from '../helpers.js';
+import { CONFIG_FILE, CORPUS, SEEDS } from '../helpers.js';
 
 let stdout: string[];
 let stderr: string[];
@@ -48,6 +48,15 @@ describe('parallax CLI', () => {
     expect(stdout.join('')).toBe('');
     await expect(readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).resolves.toContain('"outlet":"越通社"');
     await expect(readFile(path.join(out, 'data/clusters.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('dupes writes the pairs, and removes the articles an earlier ingest left, since it reads only their text', async () => {
+    const out = await tempDir();
+    expect(await main(['ingest', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out, '--quiet'])).toBe(0);
+    expect(await main(['dupes', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out])).toBe(0);
+    expect(stdout.join('')).toContain('duplicates: 3 article pairs, 1 reused paragraph pairs');
+    await expect(readFile(path.join(out, 'data/duplicates.jsonl'), 'utf8')).resolves.toContain('"a":"people-20250415-xi-tolam-repost","b":"xinhua-20250414-xi-tolam"');
+    await expect(readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).rejects.toThrow();
   });
 
   it('exit 2 on bad usage, exit 1 with one line naming the key on a bad --set', async () => {

@@ -9,9 +9,9 @@ import { CONFIG_FILE, CORPUS, ROOT } from '../helpers.js';
 /** Worker threads run the compiled worker script, so this runs the built CLI (npm test builds first). */
 const CLI = path.join(ROOT, 'dist/cli/bin.js');
 
-async function run(inputs: string[], workers: number): Promise<string> {
+async function run(inputs: string[], workers: number, command = 'run'): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), `parallax-workers-${workers}-`));
-  execFileSync(process.execPath, [CLI, 'run', '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', '--no-cache', '--workers', String(workers)]);
+  execFileSync(process.execPath, [CLI, command, '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', '--no-cache', '--workers', String(workers)]);
   return out;
 }
 
@@ -28,13 +28,16 @@ async function files(out: string): Promise<Map<string, string>> {
 
 let single: string;
 let parallel: string;
+let dupesSingle: string;
+let dupesParallel: string;
 beforeAll(async () => {
   // The fixtures plus 400 generated articles (planted copies and events): enough batches for both workers.
   const dir = await mkdtemp(path.join(tmpdir(), 'parallax-workers-corpus-'));
   const generated = path.join(dir, 'generated.jsonl');
   await writeFile(generated, generateCorpus(400, 7).articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
   [single, parallel] = await Promise.all([run([CORPUS, generated], 1), run([CORPUS, generated], 2)]);
-}, 120_000);
+  [dupesSingle, dupesParallel] = await Promise.all([run([CORPUS, generated], 1, 'dupes'), run([CORPUS, generated], 2, 'dupes')]);
+}, 180_000);
 
 describe('worker threads', () => {
   it('ingest and compare on two threads when asked, and on the main thread with --workers 1', async () => {
@@ -49,5 +52,19 @@ describe('worker threads', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     expect(a.get('data/duplicates.jsonl')!.split('\n').length).toBeGreaterThan(10);
     for (const [name, content] of a) expect(b.get(name), name).toBe(content);
+  });
+
+  it('dupes, reading only the text, finds the same duplicates and reused paragraphs as the whole run, on one thread or two', async () => {
+    const whole = await files(single);
+    for (const out of [dupesSingle, dupesParallel]) {
+      const found = await files(out);
+      // Only the pairs: no articles (dupes reads no dates, people or places), no events.
+      expect([...found.keys()].sort()).toEqual(['data/duplicates.jsonl', 'data/reuse.jsonl']);
+      expect(found.get('data/duplicates.jsonl')).toBe(whole.get('data/duplicates.jsonl'));
+      expect(found.get('data/reuse.jsonl')).toBe(whole.get('data/reuse.jsonl'));
+    }
+    const manifest = JSON.parse(await readFile(path.join(dupesParallel, 'manifest.json'), 'utf8'));
+    expect(manifest.threads).toEqual({ ingest: 2 });
+    expect(manifest.totals).toEqual({ inputs: 425, ingested: 425, skipped: 0, failed: 0 });
   });
 });
