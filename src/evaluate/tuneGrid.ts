@@ -57,9 +57,9 @@ export async function tuneGrid(
       written,
     ) as Record<string, unknown>;
     const config = validateConfig(variant, `${configFile} with ${JSON.stringify(values)}`);
-    const { articles } = await cache.ingest(variant, config);
-    const { duplicates } = cache.fingerprint(articles, variant, config);
-    const { clusters } = cache.cluster(articles, duplicates, variant, config);
+    const { articles } = await cache.ingest(config);
+    const { duplicates } = cache.fingerprint(articles, config);
+    const { clusters } = cache.cluster(articles, duplicates, config);
     points.push({ values, scores: scoreClusters(clusters.map((c) => c.articles), gold) });
   }
   return { axes, points, best: pickBest(points, axes) };

@@ -3,12 +3,8 @@ import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/finge
 import { mergeScoredPairs, scoreCandidates, type ClusterResult, type ScoredPair } from '../cluster/clusterArticles.js';
 import type { ManifestEntry, Article, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
-import { valueAt } from '../workspace/hashKeys.js';
-import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
-
-function section(written: Record<string, unknown>, keyPaths: readonly string[]): string {
-  return JSON.stringify(keyPaths.map((k) => valueAt(written, k)));
-}
+import { STAGE_KEYS } from './stageKeys.js';
+import { workspaceKeys } from './workspaceKeys.js';
 
 const covers = (paths: readonly string[], key: string) => paths.some((p) => key === p || key.startsWith(`${p}.`));
 
@@ -21,8 +17,9 @@ export function stageOfKey(key: string): 'ingest' | 'fingerprint' | 'cluster' | 
 }
 
 /**
- * Keeps the last ingest and fingerprint results, keyed by the config sections they depend on, so a
- * run that varies only clustering keys reuses them (a 20-point grid ingests once).
+ * Keeps the last ingest and fingerprint results, keyed as the workspace keys them (the config
+ * sections they depend on), so a run that varies only clustering keys reuses them (a 20-point grid
+ * ingests once).
  */
 export class StageCache {
   private ingested: { key: string; value: Promise<{ articles: Article[]; manifest: ManifestEntry[] }> } | null = null;
@@ -33,8 +30,8 @@ export class StageCache {
 
   constructor(private readonly inputs: string[]) {}
 
-  ingest(written: Record<string, unknown>, config: ResolvedConfig): Promise<{ articles: Article[]; manifest: ManifestEntry[] }> {
-    const key = section(written, STAGE_KEYS.ingest);
+  ingest(config: ResolvedConfig): Promise<{ articles: Article[]; manifest: ManifestEntry[] }> {
+    const key = workspaceKeys.ingest(config);
     if (this.ingested?.key !== key) {
       this.runs.ingest++;
       this.fingerprinted = null;
@@ -44,8 +41,8 @@ export class StageCache {
     return this.ingested.value;
   }
 
-  fingerprint(articles: Article[], written: Record<string, unknown>, config: ResolvedConfig): CorpusFingerprints {
-    const key = section(written, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint]);
+  fingerprint(articles: Article[], config: ResolvedConfig): CorpusFingerprints {
+    const key = workspaceKeys.fingerprintStage(config);
     if (this.fingerprinted?.key !== key) {
       this.runs.fingerprint++;
       this.scored.clear();
@@ -55,8 +52,8 @@ export class StageCache {
   }
 
   /** Clusters, scoring candidate pairs again only when a key other than thresholds.cluster changed. */
-  cluster(articles: Article[], duplicates: SimilarPair[], written: Record<string, unknown>, config: ResolvedConfig): ClusterResult {
-    const key = section(written, SCORING_KEYS);
+  cluster(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
+    const key = workspaceKeys.scoredPairs(config);
     let scored = this.scored.get(key);
     if (!scored) {
       this.runs.score++;

@@ -16,7 +16,7 @@ function replacer(_key: string, value: unknown): unknown {
 }
 
 /** The value at a dotted key path of a config (as written or resolved), null when absent. */
-export function valueAt(config: object, keyPath: string): unknown {
+function valueAt(config: object, keyPath: string): unknown {
   return keyPath.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], config) ?? null;
 }
 
