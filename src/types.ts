@@ -122,6 +122,12 @@ export interface Article extends ArticleText {
   byline: string | null;
 }
 
+/** What ingest made of one document: its article (whole, or only its text), or why there is none. */
+export type BuildOutcome<A extends ArticleText = Article> =
+  | { status: 'ingested'; article: A }
+  | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] }
+  | { status: 'failed'; reason: string };
+
 export type DuplicateKind = 'exact' | 'near';
 
 export interface SimilarPair {

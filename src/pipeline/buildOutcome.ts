@@ -2,12 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { signArticle, type ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
-import type { Article, ArticleText, Diagnostic, RawDocument } from '../types.js';
-
-export type BuildOutcome<A extends ArticleText = Article> =
-  | { status: 'ingested'; article: A }
-  | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] }
-  | { status: 'failed'; reason: string };
+import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
 
 /**
  * What ingest makes of each document: the whole article (`article`), or only its text (`text`):

@@ -1,10 +1,10 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
-import type { Article, ArticleText, ManifestEntry, RawDocument } from '../types.js';
+import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
-import { buildDocument, type BuildOutcome, type BuiltDocument, type IngestMode } from './buildOutcome.js';
+import { buildDocument, type BuiltDocument, type IngestMode } from './buildOutcome.js';
 import { collectInputs } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';

@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
-import type { Article, Diagnostic } from '../types.js';
+import type { Article, BuildOutcome } from '../types.js';
 import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSchema.js';
 
 /** The workspace's name inside the output folder. */
@@ -14,9 +14,8 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
  */
 const KEEP_RUNS = 5;
 
-export type CachedDocument =
-  | { status: 'ingested'; article: Article }
-  | { status: 'skipped'; reason: string; diagnostics: Diagnostic[] };
+/** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
+export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
 
 export interface WorkspaceCounts {
   documents: { reused: number; computed: number };
