@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { buildGazetteer } from '../ingest/matchGazetteer.js';
+import { entriesByName } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
@@ -49,8 +49,9 @@ function byFrequency(values: string[]): string[] {
 export function createLinkContext(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
   return {
     config,
-    places: buildGazetteer(config.places).entries,
-    people: new Map(config.people.map((p) => [p.name, p])),
+    // Only the entries: compiling the gazetteers' patterns is ingest's work, not clustering's.
+    places: entriesByName(config.places),
+    people: entriesByName(config.people),
     duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
     texts: new Map(articles.map((a) => [a.id, textsForLinking(a)])),
   };
@@ -90,7 +91,7 @@ export function clusterArticles(articles: Article[], duplicates: SimilarPair[], 
 
 /** The cheap half: decides each scored pair under the current threshold and merges, strongest first. */
 export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], config: ResolvedConfig): ClusterResult {
-  const places = buildGazetteer(config.places).entries;
+  const places = entriesByName(config.places);
   const window = config.thresholds.dateWindowDays;
   // Fresh links: merging marks some 'cluster-conflict', and the scored pairs may be merged again.
   const links = scored.map(({ i, j, link }) => ({ i, j, link: { ...link, decision: decideLink(link.decision, link.score, config.thresholds.cluster) } }));

@@ -17,6 +17,11 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
+/** Entries by canonical name: what `within` chains and participant countries are looked up in. */
+export function entriesByName(entries: GazetteerEntry[]): Map<string, GazetteerEntry> {
+  return new Map(entries.map((e) => [e.name, e]));
+}
+
 /**
  * Compiles a gazetteer's names and aliases into one alternation, longest first, so a text is
  * scanned once and `阮富仲` is never read as a shorter alias inside it. Latin-script aliases
@@ -46,7 +51,7 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
     return matches.sort((x, y) => x.index - y.index);
   };
   return {
-    entries: new Map(entries.map((e) => [e.name, e])),
+    entries: entriesByName(entries),
     find: (text: string) => findNormalized(normalizeForMatching(text)),
     findNormalized,
   };

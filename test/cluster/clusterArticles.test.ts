@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clusterArticles } from '../../src/cluster/clusterArticles.js';
-import { participantAgreement, scoreLink, textsForLinking } from '../../src/cluster/scoreLink.js';
-import { buildGazetteer } from '../../src/ingest/matchGazetteer.js';
+import { clusterArticles, createLinkContext } from '../../src/cluster/clusterArticles.js';
+import { participantAgreement, scoreLink } from '../../src/cluster/scoreLink.js';
 import type { Article } from '../../src/types.js';
 import { CORPUS, ingestFixture, seed, testConfig } from '../helpers.js';
 
@@ -50,13 +49,8 @@ describe('clusterArticles', () => {
   it('vetoes a pair outside the date window even when everything else agrees', async () => {
     const config = await testConfig();
     const [talks0911, , , , talks1202] = articles;
-    const link = scoreLink(talks0911!, { ...talks1202!, participants: talks0911!.participants }, {
-      config,
-      places: buildGazetteer(config.places).entries,
-      people: new Map(config.people.map((p) => [p.name, p])),
-      duplicates: new Map(),
-      texts: new Map([talks0911!, talks1202!].map((a) => [a.id, textsForLinking(a)])),
-    });
+    const sameParticipants = { ...talks1202!, participants: talks0911!.participants };
+    const link = scoreLink(talks0911!, sameParticipants, createLinkContext([talks0911!, sameParticipants], [], config));
     expect(link.features.participants).toBe(1);
     expect(link.decision).toBe('date-conflict');
   });
