@@ -67,22 +67,32 @@ function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStor
   return { get: (article) => signatures.get(article.id), put: () => {} };
 }
 
+/** The workspace as the stages after ingest use it: with every article's document hash, and the corpus's key. */
+interface RunCache {
+  store: Workspace;
+  docHashes: Map<string, string>;
+  corpusKey: string;
+}
+
+/** Caching needs every article's document hash; ingest gives them whenever it was given a workspace. */
+function runCache(workspace: Workspace | undefined, articles: ArticleText[], docHashes: Map<string, string> | undefined): RunCache | undefined {
+  return workspace && docHashes ? { store: workspace, docHashes, corpusKey: workspaceKeys.corpus(articles, docHashes) } : undefined;
+}
+
 interface FingerprintRun {
   timings: Record<string, number>;
   progress: Progress;
-  cache: Workspace | undefined;
-  docHashes: Map<string, string> | undefined;
-  corpusKey: string;
+  cache: RunCache | undefined;
   signatures: Map<string, ArticleSignatures> | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
-  const { cache, docHashes, corpusKey, signatures, progress } = run;
+  const { cache, signatures, progress } = run;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(articles, docHashes!, corpusKey, config, cache, signatures)
+      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures)
       : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
@@ -100,9 +110,8 @@ async function findDuplicates(inputs: string[], config: ResolvedConfig, options:
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
     ingestInputs(inputs, config, { progress, workspace, workers, sign: true, mode: 'text' }),
   );
-  const cache = workspace && docHashes ? workspace : undefined;
-  const corpusKey = cache ? workspaceKeys.corpus(articles, docHashes!) : '';
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, docHashes, corpusKey, signatures });
+  const cache = runCache(workspace, articles, docHashes);
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures });
   return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
 }
 
@@ -134,16 +143,14 @@ export async function runPipeline(
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
     ingestInputs(inputs, config, { progress, workspace, workers, sign: upTo('cluster') }),
   );
-  // Caching needs every article's document hash; ingest gives them whenever it was given a workspace.
-  const cache = workspace && docHashes ? workspace : undefined;
-  const corpusKey = cache ? workspaceKeys.corpus(articles, docHashes!) : '';
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, docHashes, corpusKey, signatures });
+  const cache = runCache(workspace, articles, docHashes);
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures });
   Object.assign(result, { duplicates, reuse });
   progress.start('cluster');
   const { clusters, links } = await timed(timings, 'cluster', () =>
-    cache ? clusterWithWorkspace(articles, duplicates, corpusKey, config, cache) : clusterArticles(articles, duplicates, config),
+    cache ? clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store) : clusterArticles(articles, duplicates, config),
   );
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });
@@ -153,15 +160,15 @@ export async function runPipeline(
   const compared = await timed(timings, 'compare', () =>
     compareEvents(clusters, articles, duplicates, config, progress, {
       workers,
-      ...(cache ? { workspace: { store: cache, docHashes: docHashes!, pageKeys } } : {}),
+      ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes, pageKeys } } : {}),
     }),
   );
   result.comparisons = compared.comparisons;
   result.threads.compare = compared.threads;
   if (cache) {
     result.outputKeys = {
-      articles: hashText(corpusKey, workspaceKeys.ingest(config)),
-      fingerprints: hashText(corpusKey, workspaceKeys.fingerprintStage(config)),
+      articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
+      fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
       events: pageKeys,
     };
   }
