@@ -26,7 +26,7 @@ describe('diceCoefficient', () => {
     }
   });
 
-  it('scores the 新华社 and 越南之声 leads of 2024-08-19 as the texts say, and their titles apart from an unrelated one', () => {
+  it('scores the 人民网 and 越南之声 leads of 2024-08-19 closer to each other than to an unrelated report\'s lead', () => {
     const byId = (id: string) => textsForLinking(articles.find((a) => a.id === id)!);
     const cn = byId('cn/people-20240819-xi-tolam.html');
     const vn = byId('vn/vov-20240819-tolam-xi.txt');
