@@ -6,6 +6,8 @@ export interface InputFile {
   path: string;
   /** Path relative to the input it was found under: the article id for files. */
   relative: string;
+  /** Size in bytes when the walk could read it (a broken link has none): what progress counts. */
+  size: number | null;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function collectInputs(inputs: string[]): Promise<InputFile[]> {
       throw new ParallaxError(`--input ${input}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`);
     }
     if (info.isFile()) {
-      files.push({ path: input, relative: path.basename(input) });
+      files.push({ path: input, relative: path.basename(input), size: info.size });
       continue;
     }
     await walk(input, input, files, new Set([await realpath(input)]));
@@ -39,18 +41,22 @@ async function walk(root: string, dir: string, out: InputFile[], seen: Set<strin
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
+  // One stat per entry, all of a folder's at once: a link's target kind, and each file's size.
+  const infos = await Promise.all(
+    entries.map((e) => (e.isSymbolicLink() || e.isFile() ? stat(path.join(dir, e.name)).catch(() => null) : null)),
+  );
+  for (const [i, entry] of entries.entries()) {
     const full = path.join(dir, entry.name);
     const relative = path.relative(root, full).split(path.sep).join('/');
-    let isDirectory = entry.isDirectory();
-    if (entry.isSymbolicLink()) isDirectory = await stat(full).then((s) => s.isDirectory(), () => false);
+    const info = infos[i];
+    const isDirectory = entry.isSymbolicLink() ? Boolean(info?.isDirectory()) : entry.isDirectory();
     if (isDirectory) {
       const real = await realpath(full);
       if (seen.has(real)) continue;
       seen.add(real);
       await walk(root, full, out, seen);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
-      out.push({ path: full, relative });
+      out.push({ path: full, relative, size: info?.size ?? null });
     }
   }
 }

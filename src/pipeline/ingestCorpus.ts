@@ -8,8 +8,8 @@ import { buildDocument, type BuiltDocument, type IngestMode } from './buildOutco
 import { collectInputs } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';
-import { readDocuments } from './readDocuments.js';
-import { mapInBatches } from './workerPool.js';
+import { streamDocuments, type ReadChunk } from './readDocuments.js';
+import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 export interface IngestResult<A extends ArticleText = Article> {
@@ -45,8 +45,7 @@ function hashDocument(document: RawDocument): string {
 }
 
 /** Two inputs can carry the same id: the second becomes `id~2`, and says so in its diagnostics. */
-function uniqueIds(documents: RawDocument[]): RawDocument[] {
-  const seen = new Map<string, number>();
+function uniqueIds(seen: Map<string, number>, documents: RawDocument[]): RawDocument[] {
   return documents.map((document) => {
     const count = (seen.get(document.id) ?? 0) + 1;
     seen.set(document.id, count);
@@ -54,66 +53,80 @@ function uniqueIds(documents: RawDocument[]): RawDocument[] {
   });
 }
 
-/**
- * Builds documents in order: on worker threads when there are several and the compiled worker
- * exists, else here. Output is the same either way (each document's build depends on it alone).
- */
-function buildDocuments(
-  documents: RawDocument[],
-  config: ResolvedConfig,
-  options: IngestOptions,
-  onBatch: (built: BuiltDocument<ArticleText>[], offset: number) => void,
-): Promise<{ threads: number }> {
+/** What the manifest needs of a document once its body is gone. */
+interface DocumentEntry {
+  id: string;
+  /** The id the input gave: not `id` when a repeated one was renamed. */
+  givenId: string;
+  source: string;
+  format: RawDocument['format'];
+  encoding: string;
+}
+
+/** A document waiting to be built, and where its outcome goes. */
+interface PendingDocument {
+  index: number;
+  document: RawDocument;
+  size: number;
+}
+
+/** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
+function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
-  return mapInBatches<RawDocument, IngestTask, BuiltDocument<ArticleText>>({
-    items: documents,
+  // The stream hands results back by offset; the batch it came from says which documents they are.
+  const sent = new Map<number, PendingDocument[]>();
+  const stream = openBatchStream<RawDocument, IngestTask, BuiltDocument<ArticleText>>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
-    batchSize: BATCH,
     workerData: { config },
-    task: (batch) => ({ documents: batch, sign: options.sign ?? false, mode }),
+    task: (documents) => ({ documents, sign: options.sign ?? false, mode }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
       return (document) => buildDocument(document, context, config, false, mode);
     },
-    onBatch,
+    onBatch: (built, offset) => {
+      onBatch(built, sent.get(offset)!);
+      sent.delete(offset);
+    },
   });
+  let offset = 0;
+  return {
+    submit(batch: PendingDocument[]) {
+      sent.set(offset, batch);
+      offset += batch.length;
+      return stream.submit(batch.map((p) => p.document));
+    },
+    finish: () => stream.finish(),
+    abort: () => stream.abort(),
+  };
 }
 
 /**
- * The ingest stage over decoded documents: builds every article, makes ids unique, and accounts
- * for each document in the manifest. One document's failure is its own manifest entry; the
- * others go on. With a workspace, a document this ingest config built before is read back, not
- * built; a failure is never cached.
+ * The ingest stage over the corpus as it is read: builds every article (on worker threads while
+ * the next chunk is read), makes ids unique, and accounts for each input in the manifest. One
+ * document's failure is its own manifest entry; the others go on. With a workspace, a document
+ * this ingest config built before is read back, not built; a failure is never cached. A
+ * document's body is let go once it is built.
  */
-async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, options: IngestOptions): Promise<IngestResult<ArticleText>> {
+async function ingestStream(chunks: AsyncIterable<ReadChunk>, config: ResolvedConfig, options: IngestOptions): Promise<IngestResult<ArticleText> & { refused: ManifestEntry[] }> {
   const { workspace, progress = silentProgress } = options;
   // The workspace keeps whole articles: a text-only ingest neither reads nor stores them, but still
   // hashes every document, since signatures and later stages are cached by document.
   const documentStore = options.mode === 'text' ? undefined : workspace;
-  const documents = uniqueIds(read);
   const ingestKey = workspaceKeys.ingest(config);
   const docHashes = workspace ? new Map<string, string>() : undefined;
-  const outcomes: BuildOutcome<ArticleText>[] = new Array(documents.length);
-  const pending: number[] = [];
-  progress.start('ingest', documents.length);
-  if (workspace) documents.forEach((document) => docHashes!.set(document.id, hashDocument(document)));
-  const cached = documentStore ? documentStore.getDocuments([...docHashes!.values()], ingestKey) : new Map<string, BuildOutcome>();
-  documents.forEach((document, i) => {
-    const outcome = documentStore && cached.get(docHashes!.get(document.id)!);
-    if (outcome) {
-      outcomes[i] = outcome;
-      progress.tick();
-    } else pending.push(i);
-  });
+  const seenIds = new Map<string, number>();
+  const entries: DocumentEntry[] = [];
+  const outcomes: BuildOutcome<ArticleText>[] = [];
+  const refused: ManifestEntry[] = [];
   const signatures = new Map<string, ArticleSignatures>();
+
   // Each batch is recorded (and stored in the workspace) as it comes back, while the workers build the next.
-  const record = (built: BuiltDocument<ArticleText>[], offset: number) =>
+  const record = (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) =>
     built.forEach(({ outcome, signatures: signed }, k) => {
-      const i = pending[offset + k]!;
-      outcomes[i] = outcome;
-      const document = documents[i]!;
+      const { index, document } = batch[k]!;
+      outcomes[index] = outcome;
       if (signed) signatures.set(document.id, signed);
       // With a document store this is an article-mode build: an ingested outcome holds a whole article.
       const whole = outcome as BuildOutcome;
@@ -121,18 +134,55 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
         documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...whole, id: document.id });
       }
     });
-  const { threads } = await buildDocuments(pending.map((i) => documents[i]!), config, options, (built, offset) => {
-    if (documentStore) documentStore.batch(() => record(built, offset));
-    else record(built, offset);
-    progress.tick(built.length);
+  const builder = openBuilder(config, options, (built, batch) => {
+    if (documentStore) documentStore.batch(() => record(built, batch));
+    else record(built, batch);
+    progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
 
+  let pending: PendingDocument[] = [];
+  try {
+    for await (const chunk of chunks) {
+      refused.push(...chunk.refused);
+      progress.tick(chunk.refusedBytes);
+      const documents = uniqueIds(seenIds, chunk.documents);
+      if (docHashes) documents.forEach((document) => docHashes.set(document.id, hashDocument(document)));
+      const cached = documentStore ? documentStore.getDocuments(documents.map((d) => docHashes!.get(d.id)!), ingestKey) : undefined;
+      for (const [k, document] of documents.entries()) {
+        const index = entries.length;
+        const { id, source, format, encoding } = document;
+        entries.push({ id, givenId: chunk.documents[k]!.id, source, format, encoding });
+        const outcome = cached?.get(docHashes!.get(id)!);
+        if (outcome) {
+          outcomes[index] = outcome;
+          progress.tick(chunk.sizes[k]);
+          continue;
+        }
+        pending.push({ index, document, size: chunk.sizes[k]! });
+        if (pending.length === BATCH) {
+          const batch = pending;
+          pending = [];
+          await builder.submit(batch);
+        }
+      }
+    }
+    if (pending.length) await builder.submit(pending);
+  } catch (error) {
+    await builder.abort();
+    throw error;
+  }
+  const { threads } = await builder.finish();
+  return { ...assemble(entries, outcomes), refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
+}
+
+/** The articles and the manifest, in input order, from every document's outcome. */
+function assemble(entries: DocumentEntry[], outcomes: BuildOutcome<ArticleText>[]): { articles: ArticleText[]; manifest: ManifestEntry[] } {
   const articles: ArticleText[] = [];
   const manifest: ManifestEntry[] = [];
-  documents.forEach((document, i) => {
+  entries.forEach((entry, i) => {
     const result = outcomes[i]!;
-    const { id } = document;
-    const base = { source: document.source, format: document.format, encoding: document.encoding };
+    const { id, givenId } = entry;
+    const base = { source: entry.source, format: entry.format, encoding: entry.encoding };
     if (result.status === 'failed') {
       manifest.push({ ...base, id, status: 'failed', reason: result.reason });
       return;
@@ -142,13 +192,13 @@ async function ingestDocuments(read: RawDocument[], config: ResolvedConfig, opti
       return;
     }
     const diagnostics = [...result.article.diagnostics];
-    if (id !== read[i]!.id) {
-      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${read[i]!.id}" already used; renamed to "${id}"` });
+    if (id !== givenId) {
+      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${givenId}" already used; renamed to "${id}"` });
     }
     articles.push({ ...result.article, diagnostics });
     manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
   });
-  return { articles, manifest, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
+  return { articles, manifest };
 }
 
 /** The ingest stage from `--input` paths: find the files, read them, build the articles (or, in `text` mode, their text). */
@@ -157,9 +207,10 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
 export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions = {}): Promise<IngestResult<ArticleText>> {
   const progress = options.progress ?? silentProgress;
   const files = await collectInputs(inputs);
-  const { documents, refused } = await readDocuments(files, config);
-  const ingested = await ingestDocuments(documents, config, options);
+  progress.start('ingest', files.reduce((sum, f) => sum + (f.size ?? 0), 0), 'bytes');
+  const { refused, ...ingested } = await ingestStream(streamDocuments(files, config), config, options);
   const skipped = refused.length + ingested.manifest.length - ingested.articles.length;
   progress.end(`${ingested.articles.length} articles, ${skipped} inputs not ingested`);
+  // Inputs that gave no document first, as they always have been.
   return { ...ingested, manifest: [...refused, ...ingested.manifest] };
 }

@@ -3,7 +3,8 @@
  * time left; elsewhere (CI logs, pipes), one plain line per finished stage; with --quiet, nothing.
  */
 export interface Progress {
-  start(stage: string, total?: number): void;
+  /** `total` counts items, or with `unit` 'bytes' bytes of input (shown in MB). */
+  start(stage: string, total?: number, unit?: 'items' | 'bytes'): void;
   tick(count?: number): void;
   end(summary: string): void;
 }
@@ -20,9 +21,14 @@ function seconds(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
 
+function megabytes(bytes: number): string {
+  return String(Math.round(bytes / 1e6));
+}
+
 export function createProgress(output: Output, quiet: boolean, now: () => number = () => performance.now()): Progress {
   if (quiet) return silentProgress;
   let stage = '';
+  let unit: 'items' | 'bytes' = 'items';
   let total = 0;
   let done = 0;
   let started = 0;
@@ -33,12 +39,14 @@ export function createProgress(output: Output, quiet: boolean, now: () => number
     const width = 24;
     const filled = total ? Math.round((done / total) * width) : 0;
     const left = rate > 0 && total ? seconds(((total - done) / rate) * 1000) : '—';
-    const line = `${stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${Math.round(rate)}/s, ${left} left`;
+    const counts = unit === 'bytes' ? `${megabytes(done)}/${megabytes(total)} MB ${megabytes(rate)} MB/s` : `${done}/${total} ${Math.round(rate)}/s`;
+    const line = `${stage} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${counts}, ${left} left`;
     output.write(`\r${line.slice(0, (output.columns ?? 100) - 1)}\u001b[K`);
   };
   return {
-    start(name, count = 0) {
+    start(name, count = 0, counting = 'items') {
       stage = name;
+      unit = counting;
       total = count;
       done = 0;
       started = now();

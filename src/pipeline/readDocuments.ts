@@ -9,11 +9,19 @@ import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
 import type { InputFormat, ManifestEntry, RawDocument } from '../types.js';
 import type { InputFile } from './collectInputs.js';
 
-export interface ReadResult {
+/** Some of the corpus, read: documents in input order, and the inputs that gave none. */
+export interface ReadChunk {
   documents: RawDocument[];
+  /** Each document's size in bytes as read (for progress). */
+  sizes: number[];
   /** Entries for inputs that produced no document (skipped or failed files and JSONL lines). */
   refused: ManifestEntry[];
+  /** Bytes of input the refused entries stand for (for progress). */
+  refusedBytes: number;
 }
+
+/** Records per chunk of a JSONL file: enough to batch the work, few enough to start it while the rest is read. */
+const JSONL_CHUNK = 256;
 
 function formatOf(file: string, config: ResolvedConfig): InputFormat | null {
   const name = file.toLowerCase();
@@ -41,21 +49,23 @@ function looksBinary(bytes: Uint8Array): boolean {
   return !utf16 && head.includes(0);
 }
 
-type FileOutcome = { documents: RawDocument[]; refused: ManifestEntry[] };
+function emptyChunk(): ReadChunk {
+  return { documents: [], sizes: [], refused: [], refusedBytes: 0 };
+}
 
-async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOutcome> {
-  const format = formatOf(file.path, config);
-  const refuse = (status: 'skipped' | 'failed', reason: string): FileOutcome => ({
-    documents: [],
+/** One file that is a page (not a JSONL corpus): one document, or the reason there is none. */
+async function readPage(file: InputFile, format: InputFormat | null, config: ResolvedConfig): Promise<ReadChunk> {
+  const refuse = (status: 'skipped' | 'failed', reason: string): ReadChunk => ({
+    ...emptyChunk(),
     refused: [{ source: file.path, id: null, format, status, reason }],
+    refusedBytes: file.size ?? 0,
   });
   if (!format) return refuse('skipped', `unsupported file type "${path.extname(file.path) || '(none)'}"`);
-  if (format === 'jsonl') return readJsonlFile(file, config);
   let bytes: Uint8Array;
   try {
-    const info = await stat(file.path);
-    if (info.size > config.ingest.maxFileBytes) {
-      return refuse('skipped', `file is ${info.size} bytes, over ingest.maxFileBytes (${config.ingest.maxFileBytes})`);
+    const size = file.size ?? (await stat(file.path)).size;
+    if (size > config.ingest.maxFileBytes) {
+      return refuse('skipped', `file is ${size} bytes, over ingest.maxFileBytes (${config.ingest.maxFileBytes})`);
     }
     bytes = await readFile(file.path);
   } catch (error) {
@@ -70,6 +80,8 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
   }
   const actual = sniffFormat(decoded.text, format);
   return {
+    ...emptyChunk(),
+    sizes: [bytes.length],
     documents: [
       {
         id: file.relative,
@@ -82,16 +94,17 @@ async function readOne(file: InputFile, config: ResolvedConfig): Promise<FileOut
         given: {},
       },
     ],
-    refused: [],
   };
 }
 
 /**
- * A JSONL file is a corpus, not a page: it is read line by line (never whole into memory), and the
- * size limit applies to each record. JSON text is UTF-8 (RFC 8259); a byte-order mark is dropped.
+ * A JSONL file is a corpus, not a page: it is read line by line (never whole into memory), in
+ * chunks of records, and the size limit applies to each record. JSON text is UTF-8 (RFC 8259); a
+ * byte-order mark is dropped.
  */
-async function readJsonlFile(file: InputFile, config: ResolvedConfig): Promise<FileOutcome> {
-  const outcome: FileOutcome = { documents: [], refused: [] };
+async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGenerator<ReadChunk> {
+  let chunk = emptyChunk();
+  let records = 0;
   const lines = createInterface({ input: createReadStream(file.path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let index = 0;
   try {
@@ -99,19 +112,29 @@ async function readJsonlFile(file: InputFile, config: ResolvedConfig): Promise<F
       index++;
       const line = index === 1 ? raw.replace(/^\ufeff/u, '') : raw;
       if (!line.trim()) continue;
+      const size = Buffer.byteLength(line);
+      const bytes = size + 1;
+      records++;
       const source = `${file.path}:${index}`;
-      const skip = (reason: string) =>
-        outcome.refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
-      if (Buffer.byteLength(line) > config.ingest.maxFileBytes) {
-        skip(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
-        continue;
+      const skip = (reason: string) => {
+        chunk.refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
+        chunk.refusedBytes += bytes;
+      };
+      if (size > config.ingest.maxFileBytes) skip(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
+      else {
+        const result = readJsonlRecord(line, source, `${file.relative}:${index}`);
+        if (result.ok) {
+          chunk.documents.push(result.document);
+          chunk.sizes.push(bytes);
+        } else skip(result.reason);
       }
-      const result = readJsonlRecord(line, source, `${file.relative}:${index}`);
-      if (result.ok) outcome.documents.push(result.document);
-      else skip(result.reason);
+      if (chunk.documents.length + chunk.refused.length >= JSONL_CHUNK) {
+        yield chunk;
+        chunk = emptyChunk();
+      }
     }
   } catch (error) {
-    outcome.refused.push({
+    chunk.refused.push({
       source: file.path,
       id: null,
       format: 'jsonl',
@@ -119,20 +142,43 @@ async function readJsonlFile(file: InputFile, config: ResolvedConfig): Promise<F
       reason: `cannot read file after line ${index} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
     });
   }
-  // A file that yields no line at all must still be accounted for.
-  if (outcome.documents.length === 0 && outcome.refused.length === 0) {
+  // A file that yields no record at all must still be accounted for.
+  if (records === 0 && chunk.refused.length === 0) {
     const reason = index === 0 ? 'empty file' : 'no records: only blank lines';
-    outcome.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason });
+    chunk.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason });
   }
-  return outcome;
+  yield chunk;
 }
 
-/** Reads and decodes every input file, a few at a time; a bad file becomes a manifest entry, never a crash. */
-export async function readDocuments(files: InputFile[], config: ResolvedConfig): Promise<ReadResult> {
+/**
+ * Reads and decodes the input files in order, a chunk at a time, so that building can start on
+ * the first documents while the rest are read, and no more of the corpus is held than is being
+ * worked on. Pages are read a few at a time; a bad file becomes a manifest entry, never a crash.
+ */
+export async function* streamDocuments(files: InputFile[], config: ResolvedConfig): AsyncGenerator<ReadChunk> {
   const limit = pLimit(config.ingest.concurrency);
-  const outcomes = await Promise.all(files.map((f) => limit(() => readOne(f, config))));
-  return {
-    documents: outcomes.flatMap((o) => o.documents),
-    refused: outcomes.flatMap((o) => o.refused),
+  const window = config.ingest.concurrency * 8;
+  let pages: Promise<ReadChunk>[] = [];
+  const flushPages = async () => {
+    const read = await Promise.all(pages);
+    pages = [];
+    return read.reduce((all, one) => {
+      all.documents.push(...one.documents);
+      all.sizes.push(...one.sizes);
+      all.refused.push(...one.refused);
+      all.refusedBytes += one.refusedBytes;
+      return all;
+    }, emptyChunk());
   };
+  for (const file of files) {
+    const format = formatOf(file.path, config);
+    if (format !== 'jsonl') {
+      pages.push(limit(() => readPage(file, format, config)));
+      if (pages.length >= window) yield await flushPages();
+      continue;
+    }
+    if (pages.length) yield await flushPages();
+    yield* readJsonlFile(file, config);
+  }
+  if (pages.length) yield await flushPages();
 }

@@ -70,12 +70,10 @@ export class WorkerPool<Task, Result> {
   }
 }
 
-export interface BatchedWork<Item, Task, Result> {
-  items: Item[];
+interface BatchWork<Item, Task, Result> {
   /** The compiled worker script; without it (or with one thread) every item is done here. */
   script: URL;
   threads: number;
-  batchSize: number;
   workerData: unknown;
   /** A worker's message for a batch of items. */
   task: (batch: Item[]) => Task;
@@ -88,30 +86,104 @@ export interface BatchedWork<Item, Task, Result> {
   onBatch: (results: Result[], offset: number) => void;
 }
 
+export interface StreamedWork<Item, Task, Result> extends BatchWork<Item, Task, Result> {
+  /** Batches sent and not yet finished before `submit` waits: what bounds the items held at once. */
+  maxInFlight?: number;
+}
+
+/** Batches handed over as they are made (read from a file, say), not from an array known up front. */
+export interface BatchStream<Item> {
+  /** Starts one batch; resolves when there is room for the next. Rejects once any batch has failed. */
+  submit(batch: Item[]): Promise<void>;
+  /** Waits for every batch and stops the threads; `threads` says how many did the work (0: here). */
+  finish(): Promise<{ threads: number }>;
+  /** Stops the threads without waiting, when the caller gives up (its own error). */
+  abort(): Promise<void>;
+}
+
+/**
+ * Maps batches through worker threads as they are submitted, handing each finished one to
+ * `onBatch`. Threads start only when a second batch arrives: one batch is done here, sooner than
+ * a thread could start (a worker takes about half a second to load its tables).
+ */
+export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Task, Result>): BatchStream<Item> {
+  const threaded = work.threads > 1 && WorkerPool.available(work.script);
+  const maxInFlight = work.maxInFlight ?? work.threads * 4;
+  const inFlight = new Set<Promise<void>>();
+  let pool: WorkerPool<Task, Result[]> | null = null;
+  let held: { batch: Item[]; offset: number } | null = null;
+  let doOne: ((item: Item) => Result) | null = null;
+  let failure: Error | null = null;
+  let offset = 0;
+  const doHere = (batch: Item[], at: number) => {
+    doOne ??= work.here();
+    work.onBatch(batch.map(doOne), at);
+  };
+  const send = (batch: Item[], at: number) => {
+    const job: Promise<void> = pool!
+      .run(work.task(batch))
+      .then((results) => work.onBatch(results, at))
+      .catch((error: Error) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  };
+  const close = async () => {
+    await pool?.close();
+  };
+  return {
+    async submit(batch) {
+      if (failure) throw failure;
+      const at = offset;
+      offset += batch.length;
+      if (!threaded) return doHere(batch, at);
+      if (!pool) {
+        if (!held) {
+          held = { batch, offset: at };
+          return;
+        }
+        pool = new WorkerPool<Task, Result[]>(work.script, work.threads, work.workerData);
+        send(held.batch, held.offset);
+        held = null;
+      }
+      send(batch, at);
+      while (inFlight.size >= maxInFlight && !failure) await Promise.race(inFlight);
+      if (failure) throw failure;
+    },
+    async finish() {
+      try {
+        if (held) doHere(held.batch, held.offset);
+        held = null;
+        while (inFlight.size) await Promise.all(inFlight);
+        if (failure) throw failure;
+        return { threads: pool ? work.threads : 0 };
+      } finally {
+        await close();
+      }
+    },
+    abort: close,
+  };
+}
+
+export interface BatchedWork<Item, Task, Result> extends BatchWork<Item, Task, Result> {
+  items: Item[];
+  batchSize: number;
+}
+
 /**
  * Maps `items` through worker threads in batches, handing each finished batch to `onBatch`, or
- * does them on this thread when threads do not pay (one thread, too few items for two batches, no
- * compiled script). The results are the same either way; `threads` says which way it went (0: here).
+ * does them on this thread when threads do not pay (one thread, a single batch, no compiled
+ * script). The results are the same either way; `threads` says which way it went (0: here).
  */
 export async function mapInBatches<Item, Task, Result>(work: BatchedWork<Item, Task, Result>): Promise<{ threads: number }> {
-  const threads = Math.min(work.threads, Math.ceil(work.items.length / work.batchSize));
-  if (threads <= 1 || !WorkerPool.available(work.script)) {
-    const one = work.here();
-    for (let start = 0; start < work.items.length; start += work.batchSize) {
-      work.onBatch(work.items.slice(start, start + work.batchSize).map(one), start);
-    }
-    return { threads: 0 };
-  }
-  const pool = new WorkerPool<Task, Result[]>(work.script, threads, work.workerData);
+  const { items, batchSize, ...rest } = work;
+  const stream = openBatchStream({ ...rest, threads: Math.min(work.threads, Math.ceil(items.length / batchSize)) });
   try {
-    const batches: Promise<void>[] = [];
-    for (let start = 0; start < work.items.length; start += work.batchSize) {
-      const batch = work.items.slice(start, start + work.batchSize);
-      batches.push(pool.run(work.task(batch)).then((done) => work.onBatch(done, start)));
-    }
-    await Promise.all(batches);
-    return { threads };
-  } finally {
-    await pool.close();
+    for (let start = 0; start < items.length; start += batchSize) await stream.submit(items.slice(start, start + batchSize));
+  } catch (error) {
+    await stream.abort();
+    throw error;
   }
+  return stream.finish();
 }

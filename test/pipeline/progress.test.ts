@@ -36,6 +36,16 @@ describe('progress on stderr', () => {
     expect(writes.at(-1)).toBe('\r\u001b[Kcompare: 100 events compared in 2.0 s\n');
   });
 
+  it('counts ingest in megabytes of input, since a JSONL corpus says how many records it holds only at its end', () => {
+    let clock = 0;
+    const { writes, output } = fakeOutput(true);
+    const progress = createProgress(output, false, () => clock);
+    progress.start('ingest', 592_386_451, 'bytes');
+    clock = 4000;
+    progress.tick(148_000_000);
+    expect(writes.at(-1)).toContain('ingest [######..................] 148/592 MB 37 MB/s, 12 s left');
+  });
+
   it('says nothing with --quiet', () => {
     const { writes, output } = fakeOutput(true);
     const progress = createProgress(output, true);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mapInBatches } from '../../src/pipeline/workerPool.js';
+import { mapInBatches, openBatchStream } from '../../src/pipeline/workerPool.js';
 
 /** A worker script of plain JavaScript: doubles numbers, and dies on a negative one. */
 async function doublingWorker(): Promise<URL> {
@@ -54,5 +54,43 @@ describe('mapInBatches', () => {
     const script = await doublingWorker();
     const { run } = work(script, [1, 2, 3, 4, 5, -6, 7, 8, 9, 10, 11, 12], 2);
     await expect(run).rejects.toThrow('negative input -6');
+  });
+});
+
+describe('openBatchStream', () => {
+  const open = (script: URL, seen: [number[], number][]) =>
+    openBatchStream<number, number[], number>({
+      script,
+      threads: 2,
+      workerData: null,
+      maxInFlight: 1,
+      task: (batch) => batch,
+      here: () => (x) => x * 3,
+      onBatch: (results, offset) => seen.push([results, offset]),
+    });
+
+  it('does a lone batch here rather than start threads for it', async () => {
+    const seen: [number[], number][] = [];
+    const stream = open(await doublingWorker(), seen);
+    await stream.submit([1, 2, 3]);
+    // Tripled: the main thread's function, not the worker's.
+    expect(await stream.finish()).toEqual({ threads: 0 });
+    expect(seen).toEqual([[[3, 6, 9], 0]]);
+  });
+
+  it('sends batches to the threads once a second one comes, with offsets counted across batches', async () => {
+    const seen: [number[], number][] = [];
+    const stream = open(await doublingWorker(), seen);
+    for (const batch of [[1, 2], [3], [4, 5, 6]]) await stream.submit(batch);
+    expect(await stream.finish()).toEqual({ threads: 2 });
+    expect(seen.sort((a, b) => a[1] - b[1])).toEqual([[[2, 4], 0], [[6], 2], [[8, 10, 12], 3]]);
+  });
+
+  it('rejects the next submit once a batch has failed, and finish says why', async () => {
+    const stream = open(await doublingWorker(), []);
+    await stream.submit([1]);
+    // With one batch in flight at most, this submit waits for the failing batch and sees it fail.
+    await expect(stream.submit([-2])).rejects.toThrow('negative input -2');
+    await expect(stream.finish()).rejects.toThrow('negative input -2');
   });
 });
