@@ -50,6 +50,7 @@ export class Workspace {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('cache_size = -65536');
     // Two runs into one folder wait for each other rather than fail at once.
     this.db.pragma('busy_timeout = 10000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
@@ -64,13 +65,9 @@ export class Workspace {
       getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: string; last_run: number }>(
         'SELECT doc_hash, status, article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
-      getParagraphs: db.prepare<[string, string], { doc_hash: string; paragraph_id: string; text: string }>(
-        'SELECT doc_hash, paragraph_id, text FROM paragraphs WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?)) ORDER BY doc_hash, position',
-      ),
       putDocument: db.prepare(
         'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      putParagraph: db.prepare('INSERT OR REPLACE INTO paragraphs (doc_hash, ingest_key, position, paragraph_id, text) VALUES (?, ?, ?, ?, ?)'),
       getSignatures: db.prepare<[string, string], { positions: string; band_keys: Buffer; last_run: number }>(
         'SELECT positions, band_keys, last_run FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
       ),
@@ -95,8 +92,8 @@ export class Workspace {
 
   private rebuild(): void {
     // Another version's rows may mean something else: start again rather than guess.
-    const tables = this.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-    for (const { name } of tables) this.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+    const objects = this.db.prepare<[], { name: string; type: string }>("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY type = 'table'").all();
+    for (const { name, type } of objects) this.db.exec(`DROP ${type === 'view' ? 'VIEW' : 'TABLE'} IF EXISTS "${name}"`);
     this.db.exec(WORKSPACE_SCHEMA);
     this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -134,12 +131,6 @@ export class Workspace {
   getDocuments(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
     const found = new Map<string, CachedDocument>();
     const hashes = JSON.stringify(docHashes);
-    const paragraphs = new Map<string, Article['paragraphs']>();
-    for (const row of this.statements.getParagraphs.iterate(ingestKey, hashes)) {
-      let list = paragraphs.get(row.doc_hash);
-      if (!list) paragraphs.set(row.doc_hash, (list = []));
-      list.push({ id: row.paragraph_id, text: row.text });
-    }
     for (const row of this.statements.getDocuments.iterate(ingestKey, hashes)) {
       this.markUsed('documents', 'doc_hash', 'ingest_key', ingestKey, row.doc_hash, row.last_run);
       this.counts.documents.reused++;
@@ -148,11 +139,7 @@ export class Workspace {
         found.set(row.doc_hash, { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics });
         continue;
       }
-      // Paragraphs live in their own table (one row each, for queries); the stored article keeps their
-      // key as null, so filling it in gives back a freshly built article's field order.
-      const article = stored as Article;
-      article.paragraphs = paragraphs.get(row.doc_hash) ?? [];
-      found.set(row.doc_hash, { status: 'ingested', article });
+      found.set(row.doc_hash, { status: 'ingested', article: stored as Article });
     }
     return found;
   }
@@ -165,10 +152,7 @@ export class Workspace {
       return;
     }
     const { article } = outcome;
-    // Keeping the key in place (as null) keeps the field order of a freshly built article.
-    const body = JSON.stringify({ ...article, paragraphs: null });
-    this.statements.putDocument.run(docHash, ingestKey, article.id, source, 'ingested', body, this.run);
-    article.paragraphs.forEach((p, position) => this.statements.putParagraph.run(docHash, ingestKey, position, p.id, p.text));
+    this.statements.putDocument.run(docHash, ingestKey, article.id, source, 'ingested', JSON.stringify(article), this.run);
   }
 
   getSignatures(docHash: string, fingerprintKey: string): ArticleSignatures | undefined {
@@ -258,9 +242,6 @@ export class Workspace {
     this.batch(() => {
       this.markReads();
       for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
-      this.db
-        .prepare('DELETE FROM paragraphs WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_hash = paragraphs.doc_hash AND d.ingest_key = paragraphs.ingest_key)')
-        .run();
     });
     this.db.close();
   }
