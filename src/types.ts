@@ -282,6 +282,22 @@ export interface EventComparison {
   divergence: Divergence | null;
 }
 
+/**
+ * What the index, the events table and the charts need of an event's comparison: kept for every
+ * event while the whole comparison goes to its page and data file, so a run never holds all of them.
+ */
+export interface EventDigest {
+  clusterId: string;
+  kind: EventKind;
+  representatives: Representative[];
+  relations: ArticleRelation[];
+  /** Per side framed: characters of representative text, and of it each topic's (in `topics` order). */
+  topicChars: { side: string; chars: number; topics: number[] }[];
+  divergence: number | null;
+  aligned: number;
+  onlyIn: number;
+}
+
 export type ManifestStatus = 'ingested' | 'skipped' | 'failed';
 
 export interface ManifestEntry {

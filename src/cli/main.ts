@@ -5,6 +5,7 @@ import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
+import { openEventPages } from '../pipeline/writeEventPages.js';
 import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
@@ -34,10 +35,15 @@ async function execute(command: string, stage: StageName, args: CommonArgs): Pro
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;
+  // Event pages are written while the events are compared, and swapped in with the other outputs.
+  const events = stage === 'report' ? await openEventPages(args.out, config, workspace) : undefined;
   try {
-    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers });
+    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers, events });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
-    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace });
+    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events });
+  } catch (error) {
+    await events?.abandon();
+    throw error;
   } finally {
     workspace?.close(result?.timings);
   }

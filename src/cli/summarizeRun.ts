@@ -7,7 +7,7 @@ import { manifestTotals } from '../pipeline/writeOutputs.js';
 /** The few lines a user reads after a run: what went in, what came out, and where to look next. */
 export function summarizeRun(result: RunResult, config: ResolvedConfig, out: string): string[] {
   const totals = manifestTotals(result.manifest);
-  const { clusters, comparisons } = result.through === 'dupes' ? {} : result;
+  const { clusters, digests } = result.through === 'dupes' ? {} : result;
   const lines = [
     `articles: ${totals.ingested} ingested, ${totals.skipped} skipped, ${totals.failed} failed` +
       (totals.skipped + totals.failed > 0 ? ` (reasons in ${path.join(out, 'manifest.json')})` : ''),
@@ -35,7 +35,7 @@ export function summarizeRun(result: RunResult, config: ResolvedConfig, out: str
     if (comparisons) reused.push(`${share(comparisons)} comparisons`);
     lines.push(`reused from ${result.workspace.file}: ${reused.join(', ')}`);
   }
-  if (comparisons) lines.push(`report: ${path.join(out, 'index.html')}`);
+  if (digests) lines.push(`report: ${path.join(out, 'index.html')}`);
   else lines.push(`data: ${path.join(out, 'data')}`);
   return lines;
 }

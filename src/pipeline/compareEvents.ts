@@ -1,10 +1,11 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
-import type { Article, EventCluster, EventComparison, SimilarPair } from '../types.js';
+import { digestComparison } from '../compare/digestComparison.js';
+import type { Article, EventCluster, EventComparison, EventDigest, SimilarPair } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { CompareTask } from './compareWorker.js';
 import type { Progress } from './progress.js';
-import { mapInBatches } from './workerPool.js';
+import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 /** Each article's duplicate pairs: an event's comparison needs only those among its members. */
@@ -23,11 +24,24 @@ function duplicatesByArticle(duplicates: SimilarPair[]): Map<string, SimilarPair
 const WORKER_SCRIPT = new URL('./compareWorker.js', import.meta.url);
 /** Events per message to a worker. */
 const BATCH = 32;
+/** Events whose cached comparisons are read in one statement: the workspace is never read whole into memory. */
+const LOOKUP = 512;
 
 export interface CompareOptions {
-  workspace?: { store: Workspace; docHashes: Map<string, string>; pageKeys: Map<string, string> };
+  workspace?: { store: Workspace; docHashes: Map<string, string> };
   /** Worker threads to compare on; 1 compares on the main thread. Output is the same. */
   workers?: number;
+  /** Where each whole comparison goes as it is made (its page and data file); only digests are kept. */
+  sink?: EventSink;
+}
+
+/**
+ * Takes each event's whole comparison as it is made, in no particular order. `contentKey` (with a
+ * workspace) says what the event's outputs are made from. The stage waits for the promise before
+ * handing over more, so a slow disk paces the stage instead of comparisons piling up in memory.
+ */
+export interface EventSink {
+  put(cluster: EventCluster, comparison: EventComparison, articles: Map<string, Article>, contentKey?: string): Promise<void>;
 }
 
 /**
@@ -43,56 +57,75 @@ export async function compareEvents(
   config: ResolvedConfig,
   progress: Progress,
   options: CompareOptions = {},
-): Promise<{ comparisons: Map<string, EventComparison>; threads: number }> {
-  const { workspace } = options;
+): Promise<{ digests: Map<string, EventDigest>; threads: number }> {
+  const { workspace, sink } = options;
   const byId = new Map(articles.map((a) => [a.id, a]));
   const byArticle = duplicatesByArticle(duplicates);
   const compareKey = workspace ? workspaceKeys.compare(config) : '';
-  const comparisons = new Map<string, EventComparison>();
-  const events = clusters.map((cluster) => {
+  const digests = new Map<string, EventDigest>();
+  const events = clusters.map((cluster): CompareItem => {
     const members = new Set(cluster.articles);
     const among = [...new Set(cluster.articles.flatMap((id) => byArticle.get(id) ?? []))].filter((d) => members.has(d.a) && members.has(d.b));
     const eventKey = workspace ? workspaceKeys.event(cluster, workspace.docHashes, among) : '';
-    if (workspace) workspace.pageKeys.set(cluster.id, workspaceKeys.page(eventKey, compareKey, cluster));
-    return { cluster, among, eventKey };
+    const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
+    return { cluster, among, eventKey, pageKey };
   });
-  const cached = workspace ? workspace.store.getComparisons<EventComparison>(events.map((e) => e.eventKey), compareKey) : new Map<string, EventComparison>();
-  const todo: typeof events = [];
-  for (const event of events) {
-    const comparison = cached.get(event.eventKey);
-    if (comparison) {
-      comparisons.set(event.cluster.id, comparison);
-      progress.tick();
-    } else todo.push(event);
-  }
-  // Each batch is recorded (and stored in the workspace) as it comes back, while the workers compare the next.
-  const { threads } = await compareAll(todo, byId, config, options.workers ?? 1, (computed, offset) => {
+  const take = (event: CompareItem, comparison: EventComparison): Promise<void> | undefined => {
+    digests.set(event.cluster.id, digestComparison(comparison));
+    return sink?.put(event.cluster, comparison, byId, event.pageKey);
+  };
+  const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
     const record = () =>
-      computed.forEach((comparison, k) => {
-        const { cluster, eventKey } = todo[offset + k]!;
-        comparisons.set(cluster.id, comparison);
-        workspace?.store.putComparison(eventKey, compareKey, comparison);
-      });
+      computed.forEach((comparison, k) => workspace?.store.putComparison(batch[k]!.eventKey, compareKey, comparison));
     if (workspace) workspace.store.batch(record);
-    else record();
     progress.tick(computed.length);
+    return settle(computed.map((comparison, k) => take(batch[k]!, comparison)));
   });
+  try {
+    // Cached comparisons are read a chunk at a time, and the rest sent to be compared as they are found.
+    for (let start = 0; start < events.length; start += LOOKUP) {
+      const chunk = events.slice(start, start + LOOKUP);
+      const cached = workspace ? workspace.store.getComparisons<EventComparison>(chunk.map((e) => e.eventKey), compareKey) : undefined;
+      const taken: (Promise<void> | undefined)[] = [];
+      for (const event of chunk) {
+        const comparison = cached?.get(event.eventKey);
+        if (!comparison) {
+          await stream.add(event);
+          continue;
+        }
+        taken.push(take(event, comparison));
+        progress.tick();
+      }
+      await settle(taken);
+    }
+  } catch (error) {
+    await stream.abort();
+    throw error;
+  }
+  const { threads } = await stream.finish();
   // In the clusters' order, whether cached or computed.
-  return { comparisons: new Map(clusters.map((c) => [c.id, comparisons.get(c.id)!])), threads };
+  return { digests: new Map(clusters.map((c) => [c.id, digests.get(c.id)!])), threads };
 }
 
-function compareAll(
-  todo: { cluster: EventCluster; among: SimilarPair[] }[],
+async function settle(writes: (Promise<void> | undefined)[]): Promise<void> {
+  await Promise.all(writes);
+}
+
+type CompareItem = { cluster: EventCluster; among: SimilarPair[]; eventKey: string; pageKey?: string };
+
+/** Events to compare, in batches, on worker threads or here; each finished batch goes to `onBatch` with its events. */
+function openCompareStream(
   byId: Map<string, Article>,
   config: ResolvedConfig,
   workers: number,
-  onBatch: (computed: EventComparison[], offset: number) => void,
-): Promise<{ threads: number }> {
-  return mapInBatches<(typeof todo)[number], CompareTask, EventComparison>({
-    items: todo,
+  onBatch: (computed: EventComparison[], batch: CompareItem[]) => Promise<void>,
+) {
+  const sent = new Map<number, CompareItem[]>();
+  let offset = 0;
+  let pending: CompareItem[] = [];
+  const stream = openBatchStream<CompareItem, CompareTask, EventComparison>({
     script: WORKER_SCRIPT,
     threads: workers,
-    batchSize: BATCH,
     workerData: { config },
     task: (batch) => ({
       events: batch.map(({ cluster, among }) => ({ cluster, members: cluster.articles.map((id) => byId.get(id)!), duplicates: among })),
@@ -101,6 +134,28 @@ function compareAll(
       const context = createCompareContext(config);
       return ({ cluster, among }) => compareEvent(cluster, byId, among, context);
     },
-    onBatch,
+    onBatch: (computed, at) => {
+      const batch = sent.get(at)!;
+      sent.delete(at);
+      return onBatch(computed, batch);
+    },
   });
+  const submit = () => {
+    const batch = pending;
+    pending = [];
+    sent.set(offset, batch);
+    offset += batch.length;
+    return stream.submit(batch);
+  };
+  return {
+    async add(item: CompareItem) {
+      pending.push(item);
+      if (pending.length === BATCH) await submit();
+    },
+    async finish() {
+      if (pending.length) await submit();
+      return stream.finish();
+    },
+    abort: () => stream.abort(),
+  };
 }

@@ -3,11 +3,11 @@ import { clusterArticles } from '../cluster/clusterArticles.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
-import { compareEvents } from './compareEvents.js';
+import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
-import type { Article, ArticleText, ClusterLink, EventCluster, EventComparison, ManifestEntry, SimilarPair } from '../types.js';
+import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, ManifestEntry, SimilarPair } from '../types.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
 
@@ -31,7 +31,8 @@ export interface PipelineResult extends ResultBase {
   reuse?: SimilarPair[];
   clusters?: EventCluster[];
   links?: ClusterLink[];
-  comparisons?: Map<string, EventComparison>;
+  /** Each event's comparison as the index reads it; the whole comparisons went to `PipelineOptions.events`. */
+  digests?: Map<string, EventDigest>;
   /** With a workspace: what each output was made from, so unchanged files need not be written again. */
   outputKeys?: OutputKeys;
 }
@@ -51,8 +52,6 @@ export type RunResult = PipelineResult | DupesResult;
 export interface OutputKeys {
   articles: string;
   fingerprints: string;
-  /** By cluster id: the key of its page and its JSON. */
-  events: Map<string, string>;
 }
 
 async function timed<T>(timings: Record<string, number>, stage: string, work: () => T | Promise<T>): Promise<T> {
@@ -121,6 +120,8 @@ export interface PipelineOptions {
   workspace?: Workspace;
   /** Worker threads for ingest (building and signing) and compare (1: all on the main thread; output is the same). */
   workers?: number;
+  /** Where the report stage hands each event's whole comparison as it is made (the event pages). */
+  events?: EventSink;
 }
 
 /**
@@ -156,20 +157,19 @@ export async function runPipeline(
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);
-  const pageKeys = new Map<string, string>();
   const compared = await timed(timings, 'compare', () =>
     compareEvents(clusters, articles, duplicates, config, progress, {
       workers,
-      ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes, pageKeys } } : {}),
+      ...(options.events ? { sink: options.events } : {}),
+      ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
     }),
   );
-  result.comparisons = compared.comparisons;
+  result.digests = compared.digests;
   result.threads.compare = compared.threads;
   if (cache) {
     result.outputKeys = {
       articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
       fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
-      events: pageKeys,
     };
   }
   progress.end(`${clusters.length} events compared`);

@@ -81,9 +81,10 @@ interface BatchWork<Item, Task, Result> {
   here: () => (item: Item) => Result;
   /**
    * Called with each finished batch and the index of its first item, as batches finish: the caller
-   * stores results while the workers go on, instead of all at the end.
+   * stores results while the workers go on, instead of all at the end. A promise it returns holds
+   * the batch's place among those in flight until it settles.
    */
-  onBatch: (results: Result[], offset: number) => void;
+  onBatch: (results: Result[], offset: number) => void | Promise<void>;
 }
 
 export interface StreamedWork<Item, Task, Result> extends BatchWork<Item, Task, Result> {
@@ -115,9 +116,9 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
   let doOne: ((item: Item) => Result) | null = null;
   let failure: Error | null = null;
   let offset = 0;
-  const doHere = (batch: Item[], at: number) => {
+  const doHere = async (batch: Item[], at: number) => {
     doOne ??= work.here();
-    work.onBatch(batch.map(doOne), at);
+    await work.onBatch(batch.map(doOne), at);
   };
   const send = (batch: Item[], at: number) => {
     const job: Promise<void> = pool!
@@ -153,7 +154,7 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
     },
     async finish() {
       try {
-        if (held) doHere(held.batch, held.offset);
+        if (held) await doHere(held.batch, held.offset);
         held = null;
         while (inFlight.size) await Promise.all(inFlight);
         if (failure) throw failure;

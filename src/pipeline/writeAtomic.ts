@@ -13,31 +13,40 @@ export async function writeAtomic(file: string, content: string): Promise<void> 
 }
 
 /** A file's new content, or `keep`: the file of that name in the folder being replaced is still right. */
-export type FolderEntry = [name: string, content: string | { keep: true }];
+export type FolderContent = string | { keep: true };
+
+/** A folder being replaced: files go into a staging folder beside it, swapped in whole at `commit`. */
+export interface FolderReplacement {
+  /** Writes (or keeps) one file; at most a few writes run at once, so a caller awaiting each is paced by the disk. */
+  put(name: string, content: FolderContent): Promise<void>;
+  /** Swaps the staging folder in: files of the old folder that were not put are gone. */
+  commit(): Promise<void>;
+  /** Removes the staging folder, leaving the old folder as it was. */
+  abandon(): Promise<void>;
+}
 
 /**
  * Replaces a whole folder of outputs: writes the new one beside it, then swaps it in, so pages of
- * events that no longer exist do not survive from an earlier run. Files are drawn from `files` as
- * they are written, a batch at a time: a corpus's pages are never all in memory at once. A kept
- * file is hard-linked from the old folder: no rendering, no writing, and still one swap.
+ * events that no longer exist do not survive from an earlier run. Files are put as they are made
+ * (a stage's results arrive over its run), never all held at once. A kept file is hard-linked from
+ * the old folder: no rendering, no writing, and still one swap.
  */
-export async function replaceFolder(folder: string, files: Iterable<FolderEntry>): Promise<void> {
+export async function openFolderReplacement(folder: string): Promise<FolderReplacement> {
   const staging = `${folder}.tmp-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const limit = pLimit(16);
-  let batch: Promise<void>[] = [];
-  for (const [name, content] of files) {
-    const target = path.join(staging, name);
-    batch.push(limit(() => (typeof content === 'string' ? writeFile(target, content) : keepFile(path.join(folder, name), target))));
-    if (batch.length >= 64) {
-      await Promise.all(batch);
-      batch = [];
-    }
-  }
-  await Promise.all(batch);
-  await rm(folder, { recursive: true, force: true });
-  await rename(staging, folder);
+  return {
+    put: (name, content) => {
+      const target = path.join(staging, name);
+      return limit(() => (typeof content === 'string' ? writeFile(target, content) : keepFile(path.join(folder, name), target)));
+    },
+    async commit() {
+      await rm(folder, { recursive: true, force: true });
+      await rename(staging, folder);
+    },
+    abandon: () => rm(staging, { recursive: true, force: true }),
+  };
 }
 
 async function keepFile(from: string, to: string): Promise<void> {

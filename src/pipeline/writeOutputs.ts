@@ -1,13 +1,13 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { renderEventPage } from '../report/renderEventPage.js';
 import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
-import type { Article, EventCluster, ManifestEntry } from '../types.js';
+import type { Article, ManifestEntry } from '../types.js';
 import type { RunResult } from './runPipeline.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
-import { replaceFolder, writeAtomic, writeJsonlAtomic, type FolderEntry } from './writeAtomic.js';
+import type { EventPages } from './writeEventPages.js';
+import { writeAtomic, writeJsonlAtomic } from './writeAtomic.js';
 
 export interface ManifestTotals {
   inputs: number;
@@ -54,6 +54,8 @@ export interface WriteContext {
   inputs: string[];
   /** With the result's output keys: files whose content key is unchanged are kept, not written again. */
   workspace?: Workspace;
+  /** For a report run: the event pages its compare stage wrote, swapped in here with the rest. */
+  events?: EventPages;
 }
 
 /**
@@ -111,44 +113,18 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     );
     await writeJsonl('data/links.jsonl', () => result.links!);
   }
-  if (result.through !== 'dupes' && result.clusters && result.comparisons) {
+  if (result.through !== 'dupes' && result.clusters && result.digests) {
+    if (!context.events) throw new Error('writeOutputs: a report run needs the event pages it wrote to (openEventPages, passed as PipelineOptions.events)');
+    await context.events.commit();
     const byId = new Map(result.articles.map((a) => [a.id, a]));
-    const { clusters, comparisons } = result;
-    // A single article has nothing to compare against: it is listed in the index and the data files.
-    // Most events in a large archive are singletons, so this is most of the pages a run would write.
-    const paged = clusters.filter((c) => c.articles.length > 1);
-    const folder = path.join(out, 'events');
-    const pageKey = (cluster: EventCluster) => keys?.events.get(cluster.id);
-    // Pages are rendered as they are written, never all held at once; a page whose event, members
-    // and config are as when it was written is kept as it is.
-    await replaceFolder(
-      folder,
-      (function* (): Generator<FolderEntry> {
-        for (const cluster of paged) {
-          const comparison = comparisons.get(cluster.id)!;
-          const key = pageKey(cluster);
-          const unchanged = (name: string) => key !== undefined && keys!.workspace.outputUnchanged(path.join(folder, name), key);
-          const page = `${cluster.id}.html`;
-          const data = `${cluster.id}.json`;
-          yield [page, unchanged(page) ? { keep: true } : renderEventPage(cluster, comparison, byId, config)];
-          yield [data, unchanged(data) ? { keep: true } : JSON.stringify({ cluster, comparison }, null, 2) + '\n'];
-        }
-      })(),
-    );
-    if (keys) {
-      keys.workspace.batch(() => {
-        for (const cluster of paged) {
-          for (const name of [`${cluster.id}.html`, `${cluster.id}.json`]) keys.workspace.recordOutput(path.join(folder, name), pageKey(cluster)!);
-        }
-      });
-    }
-    await write('data/events.csv', renderEventsCsv(result.clusters, result.comparisons, byId, Object.keys(config.sides)));
+    const paged = result.clusters.filter((c) => c.articles.length > 1);
+    await write('data/events.csv', renderEventsCsv(result.clusters, result.digests, byId, Object.keys(config.sides)));
     await write(
       'index.html',
       renderIndex(
         {
           clusters: result.clusters,
-          comparisons: result.comparisons,
+          digests: result.digests,
           articles: byId,
           duplicates: result.duplicates ?? [],
           totals,

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { EventCluster, EventComparison } from '../types.js';
+import type { EventCluster, EventDigest } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
 import { sideLabel } from './sideBadge.js';
 
@@ -39,12 +39,11 @@ ${buckets.map((b, i) => {
 }
 
 /** Across the corpus, each topic's share of each side's representative text. */
-export function chartTopicShares(comparisons: EventComparison[], config: ResolvedConfig): Html {
-  const sides = Object.keys(config.sides).filter((s) => comparisons.some((c) => c.framing.some((f) => f.side === s)));
-  const totals = sides.map((s) => comparisons.flatMap((c) => c.framing.filter((f) => f.side === s)).reduce((n, f) => n + f.chars, 0) || 1);
-  const shares = config.topics.map((_, t) =>
-    sides.map((s, i) => comparisons.flatMap((c) => c.framing.filter((f) => f.side === s)).reduce((n, f) => n + f.topics[t]!.chars, 0) / totals[i]!),
-  );
+export function chartTopicShares(digests: EventDigest[], config: ResolvedConfig): Html {
+  const sides = Object.keys(config.sides).filter((s) => digests.some((d) => d.topicChars.some((f) => f.side === s)));
+  const framed = (side: string) => digests.flatMap((d) => d.topicChars.filter((f) => f.side === side));
+  const totals = sides.map((s) => framed(s).reduce((n, f) => n + f.chars, 0) || 1);
+  const shares = config.topics.map((_, t) => sides.map((s, i) => framed(s).reduce((n, f) => n + f.topics[t]!, 0) / totals[i]!));
   const max = Math.max(0.01, ...shares.flat());
   const rowH = sides.length * 12 + 10;
   const W = 640;
@@ -59,16 +58,16 @@ ${sides.map((s, i) => {
 }
 
 /** The events whose two sides' coverage diverges most, each linked to its page. */
-export function chartMostDivergent(clusters: EventCluster[], comparisons: Map<string, EventComparison>, titles: Map<string, string>, pages: Set<string>): Html {
+export function chartMostDivergent(clusters: EventCluster[], digests: Map<string, EventDigest>, titles: Map<string, string>, pages: Set<string>): Html {
   const ranked = clusters
-    .filter((c) => comparisons.get(c.id)?.divergence)
-    .sort((a, b) => comparisons.get(b.id)!.divergence!.score - comparisons.get(a.id)!.divergence!.score)
+    .filter((c) => digests.get(c.id)?.divergence != null)
+    .sort((a, b) => digests.get(b.id)!.divergence! - digests.get(a.id)!.divergence!)
     .slice(0, 10);
   if (ranked.length === 0) return html`<p class="muted">没有双方都有中文报道的事件。</p>`;
   const W = 640;
   return html`<figure><svg viewBox="0 0 ${W} ${ranked.length * 22 + 6}" width="100%" style="max-width:${W}px" role="img" aria-label="most divergent events">
 ${ranked.map((c, i) => {
-  const score = comparisons.get(c.id)!.divergence!.score;
+  const score = digests.get(c.id)!.divergence!;
   const label = `${c.eventDate ?? ''} ${titles.get(c.id) ?? ''}`.slice(0, 34);
   const text = html`<text x="0" y="${i * 22 + 15}" font-size="12">${label}</text>`;
   return html`${pages.has(c.id) ? html`<a href="events/${c.id}.html">${text}</a>` : text}<rect x="330" y="${i * 22 + 4}" width="${(score * 260).toFixed(1)}" height="14" fill="#5f6368"/><text x="${(336 + score * 260).toFixed(1)}" y="${i * 22 + 15}" font-size="11">${score.toFixed(2)}</text>`;

@@ -1,4 +1,4 @@
-import type { Article, EventCluster, EventComparison } from '../types.js';
+import type { Article, EventCluster, EventDigest } from '../types.js';
 
 /** A CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet never runs article text as a formula. */
 function cell(value: unknown): string {
@@ -10,26 +10,26 @@ function cell(value: unknown): string {
 /** One row per event, for spreadsheets. */
 export function renderEventsCsv(
   clusters: EventCluster[],
-  comparisons: Map<string, EventComparison>,
+  digests: Map<string, EventDigest>,
   articles: Map<string, Article>,
   sideIds: string[],
 ): string {
   const header = ['id', 'eventDate', 'kind', 'title', 'places', 'people', ...sideIds.map((s) => `articles_${s}`), 'articles', 'divergence', 'aligned', 'onlyIn'];
   const rows = clusters.map((c) => {
-    const comparison = comparisons.get(c.id);
-    const representative = comparison?.representatives[0]?.articleId ?? c.articles[0]!;
+    const digest = digests.get(c.id);
+    const representative = digest?.representatives[0]?.articleId ?? c.articles[0]!;
     return [
       c.id,
       c.eventDate ?? '',
-      comparison?.kind ?? '',
+      digest?.kind ?? '',
       articles.get(representative)?.title ?? '',
       c.places.join('; '),
       c.people.join('; '),
       ...sideIds.map((s) => c.sides[s] ?? 0),
       c.articles.length,
-      comparison?.divergence?.score ?? '',
-      comparison?.aligned.length ?? 0,
-      comparison?.onlyIn.length ?? 0,
+      digest?.divergence ?? '',
+      digest?.aligned ?? 0,
+      digest?.onlyIn ?? 0,
     ].map(cell).join(',');
   });
   return '\ufeff' + [header.map(cell).join(','), ...rows].join('\r\n') + '\r\n';

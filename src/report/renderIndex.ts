@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { sidesCovering } from '../cluster/sidesCovering.js';
-import type { Article, ArticleRelation, EventCluster, EventComparison, SimilarPair } from '../types.js';
+import type { Article, ArticleRelation, EventCluster, EventDigest, SimilarPair } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
 import { pageLayout } from './pageLayout.js';
 import { chartEventsOverTime, chartMostDivergent, chartTopicShares } from './renderCharts.js';
@@ -8,7 +8,7 @@ import { sideBadge } from './sideBadge.js';
 
 export interface IndexInput {
   clusters: EventCluster[];
-  comparisons: Map<string, EventComparison>;
+  digests: Map<string, EventDigest>;
   articles: Map<string, Article>;
   duplicates: SimilarPair[];
   totals: { ingested: number; skipped: number; failed: number };
@@ -62,10 +62,10 @@ function coverageOf(c: EventCluster, sideIds: string[]): string {
 }
 
 /** Repost groups, from the relations each event's comparison already worked out (duplicates always share an event). */
-function syndication(articles: Map<string, Article>, comparisons: Map<string, EventComparison>): Html {
+function syndication(articles: Map<string, Article>, digests: Map<string, EventDigest>): Html {
   const groups = new Map<string, ArticleRelation[]>();
-  for (const comparison of comparisons.values()) {
-    for (const r of comparison.relations) if (r.of) groups.set(r.of, [...(groups.get(r.of) ?? []), r]);
+  for (const digest of digests.values()) {
+    for (const r of digest.relations) if (r.of) groups.set(r.of, [...(groups.get(r.of) ?? []), r]);
   }
   if (groups.size === 0) return html`<p class="muted">没有发现转载。</p>`;
   const name = (id: string) => {
@@ -79,13 +79,13 @@ function syndication(articles: Map<string, Article>, comparisons: Map<string, Ev
 
 /** The index: what the corpus holds, charts across it, every event, and where reposts came from. */
 export function renderIndex(input: IndexInput, config: ResolvedConfig): string {
-  const { clusters, articles, comparisons } = input;
+  const { clusters, articles, digests } = input;
   const sideIds = Object.keys(config.sides);
   const both = clusters.filter((c) => coverageOf(c, sideIds) === 'both').length;
   const titles = new Map(
     clusters.map((c) => {
       // The headline of the article that stands for the first side, not of whichever copy sorts first.
-      const representative = comparisons.get(c.id)?.representatives[0]?.articleId;
+      const representative = digests.get(c.id)?.representatives[0]?.articleId;
       return [c.id, (representative && articles.get(representative)?.title) || articles.get(c.articles[0]!)!.title];
     }),
   );
@@ -100,9 +100,9 @@ export function renderIndex(input: IndexInput, config: ResolvedConfig): string {
 <h2>事件随时间分布 Events over time</h2>
 ${chartEventsOverTime(clusters, config)}
 <h2>各方主题侧重 Topic share by side</h2>
-${chartTopicShares([...comparisons.values()], config)}
+${chartTopicShares([...digests.values()], config)}
 <h2>差异最大的事件 Most divergent events</h2>
-${chartMostDivergent(clusters, comparisons, titles, input.pages)}
+${chartMostDivergent(clusters, digests, titles, input.pages)}
 <h2>全部事件 All events</h2>
 <div id="controls" class="noprint" hidden>
 <label>筛选 Filter <input id="filter" type="search" placeholder="人名、地点、标题…"></label>
@@ -116,10 +116,10 @@ ${chartMostDivergent(clusters, comparisons, titles, input.pages)}
   )}<th data-key="articles" data-type="number">篇数 Articles</th><th data-key="divergence" data-type="number">差异度 Divergence</th></tr></thead>
 <tbody>${clusters.map((c) => {
     const members = c.articles.map((id) => articles.get(id)!);
-    const comparison = comparisons.get(c.id);
+    const digest = digests.get(c.id);
     const title = titles.get(c.id)!;
     const coverage = coverageOf(c, sideIds);
-    return html`<tr data-date="${c.eventDate ?? ''}" data-title="${title}" data-place="${c.places.join(' ')}" data-articles="${c.articles.length}" data-divergence="${comparison?.divergence?.score ?? ''}" data-coverage="${coverage}" data-search="${[title, ...c.people, ...c.places, ...members.map((a) => a.outlet ?? '')].join(' ')}">
+    return html`<tr data-date="${c.eventDate ?? ''}" data-title="${title}" data-place="${c.places.join(' ')}" data-articles="${c.articles.length}" data-divergence="${digest?.divergence ?? ''}" data-coverage="${coverage}" data-search="${[title, ...c.people, ...c.places, ...members.map((a) => a.outlet ?? '')].join(' ')}">
 <td class="date">${c.eventDate ?? '—'}</td>
 <td>${input.pages.has(c.id) ? html`<a href="events/${c.id}.html">${title}</a>` : title}${coverage !== 'both' ? html` <span class="muted">（仅${config.sides[coverage]?.label ?? '一方'}报道）</span>` : ''}</td>
 <td>${c.places.join('、') || '—'}</td>
@@ -130,11 +130,11 @@ ${sideIds.map((s) => {
   return html`<td>${onSide.length ? html`<b>${onSide.length}</b> ${outlets.join('、')}` : '—'}</td>`;
 })}
 <td>${c.articles.length}</td>
-<td>${comparison?.divergence ? comparison.divergence.score.toFixed(2) : '—'}</td>
+<td>${digest?.divergence != null ? digest.divergence.toFixed(2) : '—'}</td>
 </tr>`;
   })}</tbody></table>
 <h2>转载与同源 Duplicates and syndication</h2>
-${syndication(articles, comparisons)}
+${syndication(articles, digests)}
 <p class="muted">数据 Data: <a href="data/articles.jsonl">articles.jsonl</a> · <a href="data/clusters.json">clusters.json</a> ·
 <a href="data/events.csv">events.csv</a> · <a href="data/duplicates.jsonl">duplicates.jsonl</a> · <a href="data/reuse.jsonl">reuse.jsonl</a> ·
 <a href="data/links.jsonl">links.jsonl</a> · <a href="manifest.json">manifest.json</a></p>`;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/runPipeline.js';
+import { openEventPages } from '../../src/pipeline/writeEventPages.js';
 import { writeOutputs } from '../../src/pipeline/writeOutputs.js';
 import { CORPUS, ROOT, testConfig } from '../helpers.js';
 
@@ -19,9 +20,10 @@ let result: PipelineResult;
 let out: string;
 beforeAll(async () => {
   const config = await testConfig();
-  result = await runPipeline([CORPUS], config, 'report');
   out = await mkdtemp(path.join(tmpdir(), 'parallax-run-'));
-  await writeOutputs(result, config, { out, command: 'run', configFile: 'pipelines/cn-vn.yaml', inputs: [CORPUS] });
+  const events = await openEventPages(out, config);
+  result = await runPipeline([CORPUS], config, 'report', { events });
+  await writeOutputs(result, config, { out, command: 'run', configFile: 'pipelines/cn-vn.yaml', inputs: [CORPUS], events });
 });
 
 describe('the whole pipeline on fixtures/corpus', () => {
@@ -47,13 +49,13 @@ describe('the whole pipeline on fixtures/corpus', () => {
 
   it('labels the traditional-script copy and the reposts, and compares originals only', () => {
     const anji = result.clusters!.find((c) => c.articles.includes('seeds/000_48b02b06e8cbab67.txt'))!;
-    const comparison = result.comparisons!.get(anji.id)!;
-    expect(comparison.relations.find((r) => r.articleId.startsWith('hk/'))).toMatchObject({
+    const digest = result.digests!.get(anji.id)!;
+    expect(digest.relations.find((r) => r.articleId.startsWith('hk/'))).toMatchObject({
       relation: 'traditional-script copy',
       of: 'seeds/000_48b02b06e8cbab67.txt',
     });
     const xi2025 = result.clusters!.find((c) => c.articles.includes('xinhua-20250414-xi-tolam'))!;
-    const reps = result.comparisons!.get(xi2025.id)!.representatives.map((r) => r.articleId);
+    const reps = result.digests!.get(xi2025.id)!.representatives.map((r) => r.articleId);
     expect(reps).toEqual(['xinhua-20250414-xi-tolam', 'vn/thoidai-20250414-tolam-xi.txt']);
   });
 

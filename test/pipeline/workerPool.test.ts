@@ -31,7 +31,9 @@ const work = (script: URL, items: number[], threads: number) => {
     workerData: null,
     task: (batch) => batch,
     here: () => (x) => x * 2,
-    onBatch: (results, offset) => seen.push([results, offset]),
+    onBatch: (results, offset) => {
+      seen.push([results, offset]);
+    },
   });
   return { run, seen };
 };
@@ -66,7 +68,9 @@ describe('openBatchStream', () => {
       maxInFlight: 1,
       task: (batch) => batch,
       here: () => (x) => x * 3,
-      onBatch: (results, offset) => seen.push([results, offset]),
+      onBatch: (results, offset) => {
+      seen.push([results, offset]);
+    },
     });
 
   it('does a lone batch here rather than start threads for it', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
+import { openEventPages } from '../../src/pipeline/writeEventPages.js';
 import { writeOutputs } from '../../src/pipeline/writeOutputs.js';
 import { escapeHtml, html, safeHref } from '../../src/report/escapeHtml.js';
 import { ROOT, testConfig } from '../helpers.js';
@@ -24,8 +25,9 @@ describe('reports on hostile input', () => {
   it('renders a page whose title and text carry scripts as inert, visible text', async () => {
     const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-hostile-'));
-    const result = await runPipeline([path.join(ROOT, 'fixtures/hostile'), path.join(ROOT, 'fixtures/seeds', '001_04b9df7d89f70d67.txt')], config, 'report');
-    await writeOutputs(result, config, { out, command: 'run', configFile: 'x', inputs: [] });
+    const events = await openEventPages(out, config);
+    const result = await runPipeline([path.join(ROOT, 'fixtures/hostile'), path.join(ROOT, 'fixtures/seeds', '001_04b9df7d89f70d67.txt')], config, 'report', { events });
+    await writeOutputs(result, config, { out, command: 'run', configFile: 'x', inputs: [], events });
     const pages = (await readdir(path.join(out, 'events'))).filter((f) => f.endsWith('.html'));
     const htmls = [await readFile(path.join(out, 'index.html'), 'utf8'), ...(await Promise.all(pages.map((p) => readFile(path.join(out, 'events', p), 'utf8'))))];
     const [index, ...eventPages] = htmls;

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { renderEventPage } from '../report/renderEventPage.js';
+import type { Workspace } from '../workspace/openWorkspace.js';
+import type { EventSink } from './compareEvents.js';
+import { openFolderReplacement } from './writeAtomic.js';
+
+/** The `events/` folder being written while the compare stage runs: a page and a data file per event. */
+export interface EventPages extends EventSink {
+  /** Swaps the new folder in (pages of events that no longer exist are gone) and records each file in the workspace. */
+  commit(): Promise<void>;
+  /** Drops what was written, leaving the earlier run's folder as it was (the run failed). */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Opens `<out>/events` for replacement. Each event's page is rendered and written as soon as its
+ * comparison is made, so a run holds no more than a batch of whole comparisons. With a workspace, a
+ * file recorded under the same content key (event, members, config) is kept as it is.
+ */
+export async function openEventPages(out: string, config: ResolvedConfig, workspace?: Workspace): Promise<EventPages> {
+  const folder = path.join(out, 'events');
+  const replacement = await openFolderReplacement(folder);
+  const recorded: [file: string, key: string][] = [];
+  const unchanged = (name: string, key: string | undefined) => key !== undefined && workspace !== undefined && workspace.outputUnchanged(path.join(folder, name), key);
+  return {
+    async put(cluster, comparison, articles, key) {
+      // A single article has nothing to compare against: it is listed in the index and the data files.
+      // Most events in a large archive are singletons, so this is most of the pages a run would write.
+      if (cluster.articles.length < 2) return;
+      const page = `${cluster.id}.html`;
+      const data = `${cluster.id}.json`;
+      if (key !== undefined && workspace) recorded.push([page, key], [data, key]);
+      await Promise.all([
+        replacement.put(page, unchanged(page, key) ? { keep: true } : renderEventPage(cluster, comparison, articles, config)),
+        replacement.put(data, unchanged(data, key) ? { keep: true } : JSON.stringify({ cluster, comparison }, null, 2) + '\n'),
+      ]);
+    },
+    async commit() {
+      await replacement.commit();
+      if (!workspace || recorded.length === 0) return;
+      workspace.batch(() => {
+        for (const [name, key] of recorded) workspace.recordOutput(path.join(folder, name), key);
+      });
+    },
+    abandon: () => replacement.abandon(),
+  };
+}

@@ -1,0 +1,45 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/runPipeline.js';
+import { openEventPages } from '../../src/pipeline/writeEventPages.js';
+import { CORPUS, testConfig } from '../helpers.js';
+
+/** Events of fixtures/corpus with more than one article (fixtures/gold.json). */
+const PAGED = 9;
+
+describe('openEventPages', () => {
+  it('writes a page and a data file per multi-article event as the compare stage hands them over, swapped in at commit', async () => {
+    const config = await testConfig();
+    const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
+    const events = await openEventPages(out, config);
+    const result = await runPipeline([CORPUS], config, 'report', { events });
+    // Written into a staging folder beside events/, which does not exist until commit.
+    expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual([`events.tmp-${process.pid}`]);
+    await events.commit();
+    const paged = result.clusters!.filter((c) => c.articles.length > 1).map((c) => c.id);
+    expect(paged).toHaveLength(PAGED);
+    const files = (await readdir(path.join(out, 'events'))).sort();
+    expect(files).toEqual(paged.flatMap((id) => [`${id}.html`, `${id}.json`]).sort());
+    // The data file holds the whole comparison; the run's result keeps only its digest.
+    const anji = result.clusters!.find((c) => c.articles.includes('seeds/000_48b02b06e8cbab67.txt'))!;
+    const data = JSON.parse(await readFile(path.join(out, 'events', `${anji.id}.json`), 'utf8'));
+    expect(data.comparison.relations).toEqual(result.digests!.get(anji.id)!.relations);
+    expect(data.comparison.aligned).toHaveLength(result.digests!.get(anji.id)!.aligned);
+  });
+
+  it('leaves the earlier run\'s pages as they were when a run fails (abandon)', async () => {
+    const config = await testConfig();
+    const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
+    const first = await openEventPages(out, config);
+    await runPipeline([CORPUS], config, 'report', { events: first });
+    await first.commit();
+    const before = (await readdir(path.join(out, 'events'))).sort();
+    const second = await openEventPages(out, config);
+    await runPipeline([path.join(CORPUS, 'seeds')], config, 'report', { events: second });
+    await second.abandon();
+    expect((await readdir(path.join(out, 'events'))).sort()).toEqual(before);
+    expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
+  });
+});
