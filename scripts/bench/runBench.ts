@@ -33,6 +33,10 @@ interface ProcessRun {
 function timeProcess(args: string[]): ProcessRun {
   const report = path.join(tmpdir(), `parallax-time-${process.pid}.txt`);
   let failed: string | undefined;
+  // The previous process's gigabyte of files is still being written back to disk; measured over
+  // it, a run took up to 4 s more system time at random. Let it settle first.
+  execFileSync('sync');
+  execFileSync('sleep', ['3']);
   try {
     execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
