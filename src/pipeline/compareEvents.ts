@@ -42,6 +42,12 @@ export interface CompareOptions {
  */
 export interface EventSink {
   put(cluster: EventCluster, comparison: EventComparison, articles: Map<string, Article>, contentKey?: string): Promise<void>;
+  /**
+   * For an event whose comparison a run made before: keeps what was written from it if that is
+   * still right (or nothing is written for it), and says whether it did. When not, the stage reads
+   * the whole comparison back and puts it.
+   */
+  reuse(cluster: EventCluster, contentKey?: string): Promise<boolean>;
 }
 
 /**
@@ -76,27 +82,34 @@ export async function compareEvents(
   };
   const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
     const record = () =>
-      computed.forEach((comparison, k) => workspace?.store.putComparison(batch[k]!.eventKey, compareKey, comparison));
+      computed.forEach((comparison, k) => workspace?.store.putComparison(batch[k]!.eventKey, compareKey, comparison, digestComparison(comparison)));
     if (workspace) workspace.store.batch(record);
     progress.tick(computed.length);
     return settle(computed.map((comparison, k) => take(batch[k]!, comparison)));
   });
   try {
-    // Cached comparisons are read a chunk at a time, and the rest sent to be compared as they are found.
+    // What earlier runs compared is read a chunk at a time, and the rest sent to be compared as it is found.
     for (let start = 0; start < events.length; start += LOOKUP) {
       const chunk = events.slice(start, start + LOOKUP);
-      const cached = workspace ? workspace.store.getComparisons<EventComparison>(chunk.map((e) => e.eventKey), compareKey) : undefined;
-      const taken: (Promise<void> | undefined)[] = [];
+      const cached = workspace ? workspace.store.getDigests<EventDigest>(chunk.map((e) => e.eventKey), compareKey) : undefined;
+      const reused: Promise<void>[] = [];
+      const rewrite: CompareItem[] = [];
       for (const event of chunk) {
-        const comparison = cached?.get(event.eventKey);
-        if (!comparison) {
+        const digest = cached?.get(event.eventKey);
+        if (!digest) {
           await stream.add(event);
           continue;
         }
-        taken.push(take(event, comparison));
+        digests.set(event.cluster.id, digest);
         progress.tick();
+        if (sink) reused.push(sink.reuse(event.cluster, event.pageKey).then((kept) => void (kept || rewrite.push(event))));
       }
-      await settle(taken);
+      await settle(reused);
+      // Only events whose outputs are not as they were need their whole comparison read back.
+      if (rewrite.length && workspace) {
+        const whole = workspace.store.getComparisons<EventComparison>(rewrite.map((e) => e.eventKey), compareKey);
+        await settle(rewrite.map((event) => sink?.put(event.cluster, whole.get(event.eventKey)!, byId, event.pageKey)));
+      }
     }
   } catch (error) {
     await stream.abort();

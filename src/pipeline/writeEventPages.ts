@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventPage } from '../report/renderEventPage.js';
+import type { EventCluster } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { EventSink } from './compareEvents.js';
 import { openFolderReplacement } from './writeAtomic.js';
@@ -23,11 +24,20 @@ export async function openEventPages(out: string, config: ResolvedConfig, worksp
   const replacement = await openFolderReplacement(folder);
   const recorded: [file: string, key: string][] = [];
   const unchanged = (name: string, key: string | undefined) => key !== undefined && workspace !== undefined && workspace.outputUnchanged(path.join(folder, name), key);
+  // A single article has nothing to compare against: it is listed in the index and the data files.
+  // Most events in a large archive are singletons, so this is most of the pages a run would write.
+  const paged = (cluster: EventCluster) => cluster.articles.length > 1;
   return {
+    async reuse(cluster, key) {
+      if (!paged(cluster)) return true;
+      const names = [`${cluster.id}.html`, `${cluster.id}.json`];
+      if (key === undefined || !workspace || !names.every((name) => unchanged(name, key))) return false;
+      for (const name of names) recorded.push([name, key]);
+      await Promise.all(names.map((name) => replacement.put(name, { keep: true })));
+      return true;
+    },
     async put(cluster, comparison, articles, key) {
-      // A single article has nothing to compare against: it is listed in the index and the data files.
-      // Most events in a large archive are singletons, so this is most of the pages a run would write.
-      if (cluster.articles.length < 2) return;
+      if (!paged(cluster)) return;
       const page = `${cluster.id}.html`;
       const data = `${cluster.id}.json`;
       if (key !== undefined && workspace) recorded.push([page, key], [data, key]);

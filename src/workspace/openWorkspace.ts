@@ -79,14 +79,17 @@ export class Workspace {
       ),
       touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
       putStage: db.prepare('INSERT OR REPLACE INTO stage_results (stage, input_key, config_key, result, last_run) VALUES (?, ?, ?, ?, ?)'),
-      getComparisons: db.prepare<[string, string], { event_key: string; comparison: string; last_run: number }>(
-        'SELECT event_key, comparison, last_run FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
+      getComparisons: db.prepare<[string, string], { event_key: string; comparison: string }>(
+        'SELECT event_key, comparison FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
+      ),
+      getDigests: db.prepare<[string, string], { event_key: string; digest: string; last_run: number }>(
+        'SELECT event_key, digest, last_run FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
       ),
       getOutput: db.prepare<[string], { content_key: string; size: number; mtime_ms: number }>(
         'SELECT content_key, size, mtime_ms FROM outputs WHERE path = ?',
       ),
       putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms, last_run) VALUES (?, ?, ?, ?, ?)'),
-      putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, last_run) VALUES (?, ?, ?, ?)'),
+      putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, digest, last_run) VALUES (?, ?, ?, ?, ?)'),
     };
   }
 
@@ -199,20 +202,32 @@ export class Workspace {
     this.statements.putStage.run(stage, inputKey, configKey, bytes, this.run);
   }
 
-  /** The stored comparisons of the events among `eventKeys` under this compare config. */
+  /**
+   * The stored digests of the events among `eventKeys` under this compare config: what a re-run
+   * reads for every event, counted as reused. Most need nothing more (their pages are unchanged).
+   */
+  getDigests<T>(eventKeys: string[], compareKey: string): Map<string, T> {
+    const found = new Map<string, T>();
+    for (const row of this.statements.getDigests.iterate(compareKey, JSON.stringify(eventKeys))) {
+      this.markUsed('comparisons', 'event_key', 'compare_key', compareKey, row.event_key, row.last_run);
+      this.counts.comparisons.reused++;
+      found.set(row.event_key, JSON.parse(row.digest) as T);
+    }
+    return found;
+  }
+
+  /** The whole stored comparisons of events whose digests were read (getDigests), for pages to write again. */
   getComparisons<T>(eventKeys: string[], compareKey: string): Map<string, T> {
     const found = new Map<string, T>();
     for (const row of this.statements.getComparisons.iterate(compareKey, JSON.stringify(eventKeys))) {
-      this.markUsed('comparisons', 'event_key', 'compare_key', compareKey, row.event_key, row.last_run);
-      this.counts.comparisons.reused++;
       found.set(row.event_key, JSON.parse(row.comparison) as T);
     }
     return found;
   }
 
-  putComparison(eventKey: string, compareKey: string, comparison: unknown): void {
+  putComparison(eventKey: string, compareKey: string, comparison: unknown, digest: unknown): void {
     this.counts.comparisons.computed++;
-    this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(comparison), this.run);
+    this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(comparison), JSON.stringify(digest), this.run);
   }
 
   /**

@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS comparisons (
   event_key TEXT NOT NULL,
   compare_key TEXT NOT NULL,
   comparison TEXT NOT NULL,
+  digest TEXT NOT NULL,
   last_run INTEGER NOT NULL,
   PRIMARY KEY (event_key, compare_key)
 );

@@ -51,6 +51,22 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     await expect(readdir(uncached)).resolves.not.toContain('workspace.sqlite');
   });
 
+  it('writes an event page edited since the last run again, from the stored comparison, and keeps the others as they are', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const before = await outputs(out);
+    const pages = [...before.keys()].filter((name) => name.startsWith('events') && name.endsWith('.html')).sort();
+    const [edited, untouched] = [path.join(out, pages[0]!), path.join(out, pages[1]!)];
+    await writeFile(edited, 'edited by hand');
+    const untouchedInode = (await stat(untouched)).ino;
+    const again = await run(CORPUS, out);
+    // Every comparison is reused: the edited page is rendered from the stored one, not compared again.
+    expect(again.workspace.comparisons).toEqual({ reused: 12, computed: 0 });
+    expect(await outputs(out)).toEqual(before);
+    // An unchanged page is hard-linked into the new folder, not written again.
+    expect((await stat(untouched)).ino).toBe(untouchedInode);
+  });
+
   it('a clustering threshold change reuses ingest and fingerprints and recompares only the regrouped events', async () => {
     const out = await temp();
     await run(CORPUS, out);
