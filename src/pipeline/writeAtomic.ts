@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -33,6 +33,7 @@ export interface FolderReplacement {
  */
 export async function openFolderReplacement(folder: string): Promise<FolderReplacement> {
   const staging = `${folder}.tmp-${process.pid}`;
+  await removeAbandonedStaging(folder);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const limit = pLimit(16);
@@ -47,6 +48,30 @@ export async function openFolderReplacement(folder: string): Promise<FolderRepla
     },
     abandon: () => rm(staging, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Staging folders left by runs that were killed (Ctrl-C, out of memory) before they could swap
+ * them in or remove them. A run still going (another process writing into the same folder) keeps its own.
+ */
+async function removeAbandonedStaging(folder: string): Promise<void> {
+  const prefix = `${path.basename(folder)}.tmp-`;
+  const names = await readdir(path.dirname(folder)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    await rm(path.join(path.dirname(folder), name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function keepFile(from: string, to: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +41,19 @@ describe('openEventPages', () => {
     await second.abandon();
     expect((await readdir(path.join(out, 'events'))).sort()).toEqual(before);
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
+  });
+
+  it('removes the staging folder a killed run left behind, and not one a running process is writing', async () => {
+    const config = await testConfig();
+    const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
+    // No process has pid 2^22 + 1 (above Linux's pid_max); this test's parent process is running.
+    const [killed, running] = [`events.tmp-${2 ** 22 + 1}`, `events.tmp-${process.ppid}`];
+    for (const name of [killed, running]) {
+      await mkdir(path.join(out, name));
+      await writeFile(path.join(out, name, 'x.html'), 'half-written');
+    }
+    const events = await openEventPages(out, config);
+    expect((await readdir(out)).sort()).toEqual([`events.tmp-${process.pid}`, running].sort());
+    await events.abandon();
   });
 });
