@@ -63,7 +63,7 @@ async function benchSize(count: number) {
   const articleDuplicates = findSimilarTexts(ingested.map((a) => ({ id: a.id, folded: foldArticleText(a) })), config.fingerprint, config.thresholds.duplicate);
   const articleSeconds = (performance.now() - start) / 1000;
   start = performance.now();
-  const { duplicates } = fingerprintCorpus(ingested, config);
+  const { duplicates } = await fingerprintCorpus(ingested, config);
   const fingerprintSeconds = (performance.now() - start) / 1000;
   const samePairs = JSON.stringify(articleDuplicates) === JSON.stringify(duplicates);
 

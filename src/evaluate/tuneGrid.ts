@@ -58,7 +58,7 @@ export async function tuneGrid(
     ) as Record<string, unknown>;
     const config = validateConfig(variant, `${configFile} with ${JSON.stringify(values)}`);
     const { articles } = await cache.ingest(config);
-    const { duplicates } = cache.fingerprint(articles, config);
+    const { duplicates } = await cache.fingerprint(articles, config);
     const { clusters } = cache.cluster(articles, duplicates, config);
     points.push({ values, scores: scoreClusters(clusters.map((c) => c.articles), gold) });
   }

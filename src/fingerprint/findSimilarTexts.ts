@@ -51,6 +51,20 @@ export function findSimilarSigned(
   threshold: number,
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
+  return verifyCandidates(units, lshCandidatesFromKeys(units.map((u) => u.bandKeys), params.bands), params, threshold, skip);
+}
+
+/**
+ * The candidate pairs (by unit index, from LSH over the units' band keys) whose exact shingle
+ * Jaccard reaches `threshold`, sorted by id; findSimilarSigned once LSH has run, wherever it ran.
+ */
+export function verifyCandidates(
+  units: SignedUnit[],
+  candidates: Iterable<[number, number]>,
+  params: FingerprintParams,
+  threshold: number,
+  skip: (a: number, b: number) => boolean = () => false,
+): SimilarPair[] {
   // Folded text and shingle sets only for the items that are candidates, built once each.
   const folded = new Map<number, string>();
   const foldedOf = (i: number) => {
@@ -65,7 +79,7 @@ export function findSimilarSigned(
     return set;
   };
   const pairs: SimilarPair[] = [];
-  for (const [i, j] of lshCandidatesFromKeys(units.map((u) => u.bandKeys), params.bands)) {
+  for (const [i, j] of candidates) {
     if (skip(i, j)) continue;
     const a = units[i]!;
     const b = units[j]!;

@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
-import { findSimilarSigned, type SignedUnit } from './findSimilarTexts.js';
-import { bandKeys } from './lshCandidates.js';
+import { findSimilarSigned, verifyCandidates, type SignedUnit } from './findSimilarTexts.js';
+import { bandKeys, flattenKeys, lshCandidatesFromKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 
 export interface CorpusFingerprints {
@@ -51,10 +51,28 @@ export function signArticle(article: ArticleText, config: ResolvedConfig): Artic
   return { positions, values };
 }
 
-/** The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. */
-export function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): CorpusFingerprints {
+/**
+ * Searches band keys for LSH candidate pairs somewhere else (another thread), with the same result
+ * as lshCandidatesFromFlat: the keys are flattened (flattenKeys) on a SharedArrayBuffer for it.
+ */
+export type CandidateSearch = (flat: Uint32Array, bands: number) => Promise<[number, number][]>;
+
+/** The corpus as the fingerprint stage works on it: every article and long paragraph with its band keys. */
+export interface SignedCorpus {
+  articles: ArticleText[];
+  articleUnits: SignedUnit[];
+  paragraphUnits: SignedUnit[];
+  /** Each paragraph unit's article, by index: the reuse filter runs for every candidate pair. */
+  paragraphOwner: number[];
+}
+
+/**
+ * Gathers every article's signatures (from `store` when it has them, else signed here and put
+ * there): the part of the stage that reads and writes signatures, so a caller can run it in one
+ * transaction.
+ */
+export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): SignedCorpus {
   const { bands } = config.fingerprint;
-  // Each paragraph unit's article, by index: the reuse filter runs for every candidate pair.
   const paragraphOwner: number[] = [];
   const articleUnits: SignedUnit[] = [];
   const paragraphUnits: SignedUnit[] = [];
@@ -76,6 +94,25 @@ export function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfi
       });
     });
   });
+  return { articles, articleUnits, paragraphUnits, paragraphOwner };
+}
+
+/**
+ * The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. With
+ * `search`, LSH over the paragraphs (most of the stage's units) runs there while the articles'
+ * duplicates are found here; the result is the same.
+ */
+export async function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore, search?: CandidateSearch): Promise<CorpusFingerprints> {
+  return findFingerprints(signCorpus(articles, config, store), config, search);
+}
+
+/** The fingerprint stage over a signed corpus (signCorpus). */
+export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch): Promise<CorpusFingerprints> {
+  const { articles, articleUnits, paragraphUnits, paragraphOwner } = signed;
+  const { bands } = config.fingerprint;
+  // Started before the articles' search below, which then runs alongside it.
+  const paragraphKeys = paragraphUnits.map((u) => u.bandKeys);
+  const searched = search?.(flattenKeys(paragraphKeys, bands, true), bands);
   const duplicates = findSimilarSigned(articleUnits, config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
@@ -84,7 +121,8 @@ export function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfi
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const reuse = findSimilarSigned(paragraphUnits, config.fingerprint, config.thresholds.reuse, (i, j) => {
+  const candidates = searched ? await searched : lshCandidatesFromKeys(paragraphKeys, bands);
+  const reuse = verifyCandidates(paragraphUnits, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
     const ownerA = paragraphOwner[i]!;
     const ownerB = paragraphOwner[j]!;
     return ownerA === ownerB || duplicateKeys.has(ownerA * n + ownerB);

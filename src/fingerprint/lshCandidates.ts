@@ -40,11 +40,24 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number): U
 
 /** lshCandidates over items given by their band keys (see bandKeys). */
 export function lshCandidatesFromKeys(itemKeys: Uint32Array[], bands: number, starAbove = 64): [number, number][] {
-  const n = itemKeys.length;
-  // One flat copy of every item's keys: reading a band across hundreds of thousands of small
-  // typed arrays was most of LSH's time.
-  const flat = new Uint32Array(n * bands);
+  return lshCandidatesFromFlat(flattenKeys(itemKeys, bands), bands, starAbove);
+}
+
+/**
+ * Every item's band keys in one array, item after item: reading a band across hundreds of thousands
+ * of small typed arrays was most of LSH's time. On a SharedArrayBuffer when given one, so another
+ * thread can search it without a copy.
+ */
+export function flattenKeys(itemKeys: Uint32Array[], bands: number, shared = false): Uint32Array {
+  const bytes = itemKeys.length * bands * Uint32Array.BYTES_PER_ELEMENT;
+  const flat = new Uint32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   itemKeys.forEach((k, item) => flat.set(k.subarray(0, bands), item * bands));
+  return flat;
+}
+
+/** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
+export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
+  const n = flat.length / bands;
   const keys = new Uint32Array(n);
   const order = new Uint32Array(n);
   const sort = createRadixSorter(n);

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import { findFingerprints, signCorpus, type ArticleSignatures, type CandidateSearch, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
 import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -10,7 +10,7 @@ import { workspaceKeys } from './workspaceKeys.js';
  * reused when its document and the fingerprint parameters are unchanged (a threshold change
  * re-runs LSH and verification only; a new shingle size signs everything again).
  */
-export function fingerprintWithWorkspace(
+export async function fingerprintWithWorkspace(
   articles: ArticleText[],
   docHashes: Map<string, string>,
   /** workspaceKeys.corpus of the articles, computed once per run. */
@@ -19,21 +19,24 @@ export function fingerprintWithWorkspace(
   workspace: Workspace,
   /** Signatures the ingest workers made this run: stored, not made again. */
   signedBefore?: Map<string, ArticleSignatures>,
-): CorpusFingerprints {
+  search?: CandidateSearch,
+): Promise<CorpusFingerprints> {
   const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', corpusKey, stageKey);
   if (stored) return stored;
   const signatureKey = workspaceKeys.signatures(config);
-  return workspace.batch(() => {
-    const result = fingerprintCorpus(articles, config, {
+  // Signatures are read and written in one transaction; the search that follows touches no row.
+  const signed = workspace.batch(() =>
+    signCorpus(articles, config, {
       get: (article) => {
-        const signed = signedBefore?.get(article.id);
-        if (signed) workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signed);
-        return signed ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
+        const made = signedBefore?.get(article.id);
+        if (made) workspace.putSignatures(docHashes.get(article.id)!, signatureKey, made);
+        return made ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
       },
       put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
-    });
-    workspace.putStageResult('fingerprint', corpusKey, stageKey, result);
-    return result;
-  });
+    }),
+  );
+  const result = await findFingerprints(signed, config, search);
+  workspace.putStageResult('fingerprint', corpusKey, stageKey, result);
+  return result;
 }

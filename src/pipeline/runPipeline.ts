@@ -5,6 +5,7 @@ import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
+import { searchOnWorker } from './searchOnWorker.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, ManifestEntry, SimilarPair } from '../types.js';
@@ -83,16 +84,19 @@ interface FingerprintRun {
   progress: Progress;
   cache: RunCache | undefined;
   signatures: Map<string, ArticleSignatures> | undefined;
+  /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search. */
+  workers: number | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
   const { cache, signatures, progress } = run;
+  const search = (run.workers ?? 1) > 1 ? searchOnWorker() : undefined;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures)
-      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures)),
+      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures, search)
+      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
   return found;
@@ -110,7 +114,7 @@ async function findDuplicates(inputs: string[], config: ResolvedConfig, options:
     ingestInputs(inputs, config, { progress, workspace, workers, sign: true, mode: 'text' }),
   );
   const cache = runCache(workspace, articles, docHashes);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
   return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
 }
 
@@ -147,7 +151,7 @@ export async function runPipeline(
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
   Object.assign(result, { duplicates, reuse });
   progress.start('cluster');
   const { clusters, links } = await timed(timings, 'cluster', () =>

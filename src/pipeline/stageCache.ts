@@ -23,7 +23,7 @@ export function stageOfKey(key: string): 'ingest' | 'fingerprint' | 'cluster' | 
  */
 export class StageCache {
   private ingested: { key: string; value: Promise<{ articles: Article[]; manifest: ManifestEntry[] }> } | null = null;
-  private fingerprinted: { key: string; value: CorpusFingerprints } | null = null;
+  private fingerprinted: { key: string; value: Promise<CorpusFingerprints> } | null = null;
   /** Scored pairs by scoring key, a few at once: a grid may vary the date window faster than the threshold. */
   private readonly scored = new Map<string, ScoredPair[]>();
   runs = { ingest: 0, fingerprint: 0, score: 0 };
@@ -41,7 +41,7 @@ export class StageCache {
     return this.ingested.value;
   }
 
-  fingerprint(articles: Article[], config: ResolvedConfig): CorpusFingerprints {
+  fingerprint(articles: Article[], config: ResolvedConfig): Promise<CorpusFingerprints> {
     const key = workspaceKeys.fingerprintStage(config);
     if (this.fingerprinted?.key !== key) {
       this.runs.fingerprint++;

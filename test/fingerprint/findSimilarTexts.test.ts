@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
-import { lshCandidates } from '../../src/fingerprint/lshCandidates.js';
+import { fingerprintCorpus, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
+import { lshCandidates, lshCandidatesFromFlat } from '../../src/fingerprint/lshCandidates.js';
+import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { minhashParts, minhashSignature } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
 import { foldForFingerprint, foldText, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
@@ -125,5 +127,26 @@ describe('LSH on short texts, whose signatures are mostly densified', () => {
     // 1-(1-0.2^4)^32 is 5% at the very edge and far less below it; rows taken from neighbouring
     // bins made 1% of these pairs candidates, 128 of 13,163.
     expect(low.candidates / low.pairs).toBeLessThan(0.002);
+  });
+});
+
+describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
+  it('finds the same duplicates and reused paragraphs when LSH over the paragraphs runs through a CandidateSearch', async () => {
+    const config = await testConfig();
+    const { articles } = await ingestInputs([CORPUS], config);
+    const searched: number[] = [];
+    // Stands in for the worker thread: it receives the flattened keys on shared memory.
+    const search: CandidateSearch = async (flat, bands) => {
+      searched.push(flat.length / bands);
+      expect(flat.buffer).toBeInstanceOf(SharedArrayBuffer);
+      return lshCandidatesFromFlat(flat, bands);
+    };
+    const here = await fingerprintCorpus(articles, config);
+    const there = await fingerprintCorpus(articles, config, undefined, search);
+    expect(there).toEqual(here);
+    // The paragraph the 新华社 report of the 2022 Xi–Trọng talks shares with VNA's (as in runPipeline.test.ts).
+    expect(there.reuse.map((r) => `${r.a} ~ ${r.b}`)).toEqual(['cn/xinhua-20221031-xi-trong.gb18030.txt#p3 ~ vna-20221031-trong-xi#p5']);
+    expect(searched).toHaveLength(1);
+    expect(searched[0]).toBeGreaterThan(articles.length);
   });
 });
