@@ -1,14 +1,17 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
+import { collectInputs } from '../pipeline/collectInputs.js';
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { openEventPages } from '../pipeline/writeEventPages.js';
 import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
+import { heapLimitArgs, runAgain } from './heapLimit.js';
 import { summarizeRun } from './summarizeRun.js';
 
 interface CommonArgs {
@@ -30,8 +33,15 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
   { name: 'report', stage: 'report', describe: 'Run every stage and write the reports (same as run)' },
 ];
 
-async function execute(command: string, stage: StageName, args: CommonArgs): Promise<void> {
+/** The CLI script, to run again under other node arguments. */
+const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
+
+/** Runs a command; a number is the exit code of the same command run again with a larger heap. */
+async function execute(command: string, stage: StageName, args: CommonArgs, argv: string[]): Promise<number | void> {
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new ParallaxError(`--workers must be a whole number of at least 1 (got ${args.workers})`);
+  const inputBytes = (await collectInputs(args.input)).reduce((sum, file) => sum + (file.size ?? 0), 0);
+  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes);
+  if (heap) return runAgain(heap, BIN, argv);
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;
@@ -102,7 +112,8 @@ export async function main(argv: string[]): Promise<number> {
     cli = cli.command(name, describe, {}, async (args) => {
       if (exitCode === 2) return;
       try {
-        await execute(name, stage, args as unknown as CommonArgs);
+        const code = await execute(name, stage, args as unknown as CommonArgs, argv);
+        if (code) exitCode = code;
       } catch (error) {
         reportError(error, debug);
         exitCode = 1;

@@ -76,16 +76,16 @@ export async function compareEvents(
     const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
     return { cluster, among, eventKey, pageKey };
   });
-  const take = (event: CompareItem, comparison: EventComparison): Promise<void> | undefined => {
-    digests.set(event.cluster.id, digestComparison(comparison));
-    return sink?.put(event.cluster, comparison, byId, event.pageKey);
-  };
   const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
-    const record = () =>
-      computed.forEach((comparison, k) => workspace?.store.putComparison(batch[k]!.eventKey, compareKey, comparison, digestComparison(comparison)));
+    const digested = computed.map((comparison, k) => {
+      const digest = digestComparison(comparison);
+      digests.set(batch[k]!.cluster.id, digest);
+      return digest;
+    });
+    const record = () => computed.forEach((comparison, k) => workspace!.store.putComparison(batch[k]!.eventKey, compareKey, comparison, digested[k]));
     if (workspace) workspace.store.batch(record);
     progress.tick(computed.length);
-    return settle(computed.map((comparison, k) => take(batch[k]!, comparison)));
+    return settle(computed.map((comparison, k) => sink?.put(batch[k]!.cluster, comparison, byId, batch[k]!.pageKey)));
   });
   try {
     // What earlier runs compared is read a chunk at a time, and the rest sent to be compared as it is found.
