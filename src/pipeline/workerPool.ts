@@ -70,7 +70,7 @@ export class WorkerPool<Task, Result> {
   }
 }
 
-interface BatchWork<Item, Task, Result> {
+export interface StreamedWork<Item, Task, Result> {
   /** The compiled worker script; without it (or with one thread) every item is done here. */
   script: URL;
   threads: number;
@@ -85,12 +85,10 @@ interface BatchWork<Item, Task, Result> {
    * the batch's place among those in flight until it settles.
    */
   onBatch: (results: Result[], offset: number) => void | Promise<void>;
-}
-
-export interface StreamedWork<Item, Task, Result> extends BatchWork<Item, Task, Result> {
   /** Batches sent and not yet finished before `submit` waits: what bounds the items held at once. */
   maxInFlight?: number;
 }
+
 
 /** Batches handed over as they are made (read from a file, say), not from an array known up front. */
 export interface BatchStream<Item> {
@@ -105,7 +103,7 @@ export interface BatchStream<Item> {
 /**
  * Maps batches through worker threads as they are submitted, handing each finished one to
  * `onBatch`. Threads start only when a second batch arrives: one batch is done here, sooner than
- * a thread could start (a worker takes about half a second to load its tables).
+ * a thread could start (a worker takes a few hundred milliseconds to load its modules and tables).
  */
 export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Task, Result>): BatchStream<Item> {
   const threaded = work.threads > 1 && WorkerPool.available(work.script);
@@ -165,26 +163,4 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
     },
     abort: close,
   };
-}
-
-export interface BatchedWork<Item, Task, Result> extends BatchWork<Item, Task, Result> {
-  items: Item[];
-  batchSize: number;
-}
-
-/**
- * Maps `items` through worker threads in batches, handing each finished batch to `onBatch`, or
- * does them on this thread when threads do not pay (one thread, a single batch, no compiled
- * script). The results are the same either way; `threads` says which way it went (0: here).
- */
-export async function mapInBatches<Item, Task, Result>(work: BatchedWork<Item, Task, Result>): Promise<{ threads: number }> {
-  const { items, batchSize, ...rest } = work;
-  const stream = openBatchStream({ ...rest, threads: Math.min(work.threads, Math.ceil(items.length / batchSize)) });
-  try {
-    for (let start = 0; start < items.length; start += batchSize) await stream.submit(items.slice(start, start + batchSize));
-  } catch (error) {
-    await stream.abort();
-    throw error;
-  }
-  return stream.finish();
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mapInBatches, openBatchStream } from '../../src/pipeline/workerPool.js';
+import { openBatchStream } from '../../src/pipeline/workerPool.js';
 
 /** A worker script of plain JavaScript: doubles numbers, and dies on a negative one. */
 async function doublingWorker(): Promise<URL> {
@@ -21,13 +21,12 @@ parentPort.on('message', (xs) => {
   return pathToFileURL(file);
 }
 
+/** Doubles `items` through a stream of batches of four, on `threads` worker threads (1: here). */
 const work = (script: URL, items: number[], threads: number) => {
   const seen: [number[], number][] = [];
-  const run = mapInBatches<number, number[], number>({
-    items,
+  const stream = openBatchStream<number, number[], number>({
     script,
     threads,
-    batchSize: 4,
     workerData: null,
     task: (batch) => batch,
     here: () => (x) => x * 2,
@@ -35,10 +34,19 @@ const work = (script: URL, items: number[], threads: number) => {
       seen.push([results, offset]);
     },
   });
+  const run = (async () => {
+    try {
+      for (let start = 0; start < items.length; start += 4) await stream.submit(items.slice(start, start + 4));
+    } catch (error) {
+      await stream.abort();
+      throw error;
+    }
+    return stream.finish();
+  })();
   return { run, seen };
 };
 
-describe('mapInBatches', () => {
+describe('openBatchStream over a list', () => {
   it('hands back every batch with its offset, on two threads or here, with the same results', async () => {
     const script = await doublingWorker();
     const items = Array.from({ length: 10 }, (_, i) => i);
