@@ -58,21 +58,24 @@ export function flattenKeys(itemKeys: Uint32Array[], bands: number, shared = fal
 /** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
 export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
   const n = flat.length / bands;
-  const keys = new Uint32Array(n);
-  const order = new Uint32Array(n);
+  const band = { keys: new Uint32Array(n), items: new Uint32Array(n) };
   const sort = createRadixSorter(n);
   const pairs = new PairCollector(n);
-  for (let band = 0; band < bands; band++) {
-    for (let item = 0, at = band; item < n; item++, at += bands) keys[item] = flat[at]!;
-    sort(keys, order);
+  for (let b = 0; b < bands; b++) {
+    const { keys, items } = band;
+    for (let item = 0, at = b; item < n; item++, at += bands) {
+      keys[item] = flat[at]!;
+      items[item] = item;
+    }
+    sort(band);
     // Runs of equal keys are the band's buckets; a stable sort keeps each run's items ascending.
     for (let start = 0; start < n; ) {
-      const key = keys[order[start]!]!;
+      const key = keys[start]!;
       let end = start + 1;
-      while (end < n && keys[order[end]!] === key) end++;
+      while (end < n && keys[end] === key) end++;
       const hubs = end - start > starAbove ? 1 : end - start - 1;
       for (let i = start; i < start + hubs; i++) {
-        for (let j = i + 1; j < end; j++) pairs.add(order[i]!, order[j]!);
+        for (let j = i + 1; j < end; j++) pairs.add(items[i]!, items[j]!);
       }
       start = end;
     }
@@ -80,16 +83,24 @@ export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbov
   return pairs.unique();
 }
 
+interface KeyedItems {
+  keys: Uint32Array;
+  items: Uint32Array;
+}
+
 /**
- * A stable least-significant-digit radix sort of item indices by 32-bit key, in two 16-bit passes,
- * reusing its buffers across bands.
+ * A stable least-significant-digit radix sort of items by 32-bit key, in two 16-bit passes, reusing
+ * its buffers across bands. Each key moves with its item: sorting item indices alone and looking
+ * keys up through them read the keys in random order, which at millions of items was most of LSH's
+ * time (300k articles, 5.5 million units: 25 s against 12 s).
  */
-function createRadixSorter(n: number): (keys: Uint32Array, order: Uint32Array) => void {
-  const scratch = new Uint32Array(n);
+function createRadixSorter(n: number): (input: KeyedItems) => void {
+  const scratch: KeyedItems = { keys: new Uint32Array(n), items: new Uint32Array(n) };
   const counts = new Uint32Array(65536);
-  const pass = (keys: Uint32Array, from: Uint32Array, to: Uint32Array, shift: number) => {
+  const pass = ({ keys, items }: KeyedItems, to: KeyedItems, shift: number) => {
+    const [toKeys, toItems] = [to.keys, to.items];
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[from[i]!]! >>> shift) & 0xffff]!++;
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
     let total = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[d]!;
@@ -97,14 +108,15 @@ function createRadixSorter(n: number): (keys: Uint32Array, order: Uint32Array) =
       total += c;
     }
     for (let i = 0; i < n; i++) {
-      const item = from[i]!;
-      to[counts[(keys[item]! >>> shift) & 0xffff]!++] = item;
+      const key = keys[i]!;
+      const at = counts[(key >>> shift) & 0xffff]!++;
+      toKeys[at] = key;
+      toItems[at] = items[i]!;
     }
   };
-  return (keys, order) => {
-    for (let i = 0; i < n; i++) scratch[i] = i;
-    pass(keys, scratch, order, 0);
-    pass(keys, order, scratch, 16);
-    order.set(scratch);
+  // Two passes end where they started: the input's buffers hold the sorted band.
+  return (input) => {
+    pass(input, scratch, 0);
+    pass(scratch, input, 16);
   };
 }
