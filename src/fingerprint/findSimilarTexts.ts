@@ -60,12 +60,19 @@ export function findSimilarSigned(
  */
 export function verifyCandidates(
   units: SignedUnit[],
-  candidates: Iterable<[number, number]>,
+  candidates: [number, number][],
   params: FingerprintParams,
   threshold: number,
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
-  // Folded text and shingle sets only for the items that are candidates, built once each.
+  // Folded text and shingle sets only for the items that are candidates, built once each and let
+  // go after the item's last pair: kept to the end, the sets of millions of paragraphs were most of
+  // the heap and of the collector's work.
+  const lastPair = new Int32Array(units.length);
+  candidates.forEach(([i, j], k) => {
+    lastPair[i] = k;
+    lastPair[j] = k;
+  });
   const folded = new Map<number, string>();
   const foldedOf = (i: number) => {
     let text = folded.get(i);
@@ -78,18 +85,28 @@ export function verifyCandidates(
     if (!set) shingles.set(i, (set = shingleHashes(foldedOf(i), params.shingle)));
     return set;
   };
+  const release = (i: number, k: number) => {
+    if (lastPair[i] !== k) return;
+    folded.delete(i);
+    shingles.delete(i);
+  };
   const pairs: SimilarPair[] = [];
-  for (const [i, j] of candidates) {
-    if (skip(i, j)) continue;
-    const a = units[i]!;
-    const b = units[j]!;
+  candidates.forEach(([i, j], k) => {
+    const similar = !skip(i, j) && verifyPair(i, j);
+    release(i, k);
+    release(j, k);
+    if (!similar) return;
+    const [a, b] = [units[i]!, units[j]!];
+    const [first, second] = a.id <= b.id ? [a, b] : [b, a];
+    pairs.push({ a: first.id, b: second.id, similarity: round(similar.similarity), kind: similar.exact ? 'exact' : 'near' });
+  });
+  return pairs.sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+
+  function verifyPair(i: number, j: number): { similarity: number; exact: boolean } | null {
     const exact = foldedOf(i) === foldedOf(j);
     const similarity = exact ? 1 : jaccardAtLeast(shinglesOf(i), shinglesOf(j), threshold);
-    if (similarity < threshold) continue;
-    const [first, second] = a.id <= b.id ? [a, b] : [b, a];
-    pairs.push({ a: first.id, b: second.id, similarity: round(similarity), kind: exact ? 'exact' : 'near' });
+    return similarity < threshold ? null : { similarity, exact };
   }
-  return pairs.sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 function round(x: number): number {
