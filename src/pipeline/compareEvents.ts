@@ -133,13 +133,11 @@ function openCompareStream(
   workers: number,
   onBatch: (computed: EventComparison[], batch: CompareItem[]) => Promise<void>,
 ) {
-  const sent = new Map<number, CompareItem[]>();
-  let offset = 0;
-  let pending: CompareItem[] = [];
-  const stream = openBatchStream<CompareItem, CompareTask, EventComparison>({
+  return openBatchStream<CompareItem, CompareTask, EventComparison>({
     script: WORKER_SCRIPT,
     threads: workers,
     workerData: { config },
+    batchSize: BATCH,
     task: (batch) => ({
       events: batch.map(({ cluster, among }) => ({ cluster, members: cluster.articles.map((id) => byId.get(id)!), duplicates: among })),
     }),
@@ -147,28 +145,6 @@ function openCompareStream(
       const context = createCompareContext(config);
       return ({ cluster, among }) => compareEvent(cluster, byId, among, context);
     },
-    onBatch: (computed, at) => {
-      const batch = sent.get(at)!;
-      sent.delete(at);
-      return onBatch(computed, batch);
-    },
+    onBatch,
   });
-  const submit = () => {
-    const batch = pending;
-    pending = [];
-    sent.set(offset, batch);
-    offset += batch.length;
-    return stream.submit(batch);
-  };
-  return {
-    async add(item: CompareItem) {
-      pending.push(item);
-      if (pending.length === BATCH) await submit();
-    },
-    async finish() {
-      if (pending.length) await submit();
-      return stream.finish();
-    },
-    abort: () => stream.abort(),
-  };
 }

@@ -73,33 +73,19 @@ interface PendingDocument {
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
 function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
-  // The stream hands results back by offset; the batch it came from says which documents they are.
-  const sent = new Map<number, PendingDocument[]>();
-  const stream = openBatchStream<RawDocument, IngestTask, BuiltDocument<ArticleText>>({
+  return openBatchStream<PendingDocument, IngestTask, BuiltDocument<ArticleText>>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
-    task: (documents) => ({ documents, sign: options.sign ?? false, mode }),
+    batchSize: BATCH,
+    task: (batch) => ({ documents: batch.map((p) => p.document), sign: options.sign ?? false, mode }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
-      return (document) => buildDocument(document, context, config, false, mode);
+      return ({ document }) => buildDocument(document, context, config, false, mode);
     },
-    onBatch: (built, offset) => {
-      onBatch(built, sent.get(offset)!);
-      sent.delete(offset);
-    },
+    onBatch,
   });
-  let offset = 0;
-  return {
-    submit(batch: PendingDocument[]) {
-      sent.set(offset, batch);
-      offset += batch.length;
-      return stream.submit(batch.map((p) => p.document));
-    },
-    finish: () => stream.finish(),
-    abort: () => stream.abort(),
-  };
 }
 
 /**
@@ -140,7 +126,6 @@ async function ingestStream(chunks: AsyncIterable<ReadChunk>, config: ResolvedCo
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
 
-  let pending: PendingDocument[] = [];
   try {
     for await (const chunk of chunks) {
       refused.push(...chunk.refused);
@@ -158,15 +143,9 @@ async function ingestStream(chunks: AsyncIterable<ReadChunk>, config: ResolvedCo
           progress.tick(chunk.sizes[k]);
           continue;
         }
-        pending.push({ index, document, size: chunk.sizes[k]! });
-        if (pending.length === BATCH) {
-          const batch = pending;
-          pending = [];
-          await builder.submit(batch);
-        }
+        await builder.add({ index, document, size: chunk.sizes[k]! });
       }
     }
-    if (pending.length) await builder.submit(pending);
   } catch (error) {
     await builder.abort();
     throw error;

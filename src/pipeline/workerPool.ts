@@ -75,35 +75,38 @@ export interface StreamedWork<Item, Task, Result> {
   script: URL;
   threads: number;
   workerData: unknown;
+  /** Items per batch `add` makes: enough to amortise a message, few enough to keep every thread busy to the end. */
+  batchSize: number;
   /** A worker's message for a batch of items. */
   task: (batch: Item[]) => Task;
   /** The same work on this thread, for one item. */
   here: () => (item: Item) => Result;
   /**
-   * Called with each finished batch and the index of its first item, as batches finish: the caller
-   * stores results while the workers go on, instead of all at the end. A promise it returns holds
-   * the batch's place among those in flight until it settles.
+   * Called with each finished batch (its results, its items, the index of its first item), as
+   * batches finish: the caller stores results while the workers go on, instead of all at the end.
+   * A promise it returns holds the batch's place among those in flight until it settles.
    */
-  onBatch: (results: Result[], offset: number) => void | Promise<void>;
-  /** Batches sent and not yet finished before `submit` waits: what bounds the items held at once. */
+  onBatch: (results: Result[], batch: Item[], offset: number) => void | Promise<void>;
+  /** Batches sent and not yet finished before `add` or `submit` waits: what bounds the items held at once. */
   maxInFlight?: number;
 }
 
-
-/** Batches handed over as they are made (read from a file, say), not from an array known up front. */
+/** Items handed over as they are made (read from a file, say), not from an array known up front. */
 export interface BatchStream<Item> {
-  /** Starts one batch; resolves when there is room for the next. Rejects once any batch has failed. */
+  /** Adds one item; a full batch is started. Resolves when there is room for more; rejects once any batch has failed. */
+  add(item: Item): Promise<void>;
+  /** Starts one batch of the caller's own making, as `add` does with a full one. */
   submit(batch: Item[]): Promise<void>;
-  /** Waits for every batch and stops the threads; `threads` says how many did the work (0: here). */
+  /** Starts what `add` holds, waits for every batch and stops the threads; `threads` says how many did the work (0: here). */
   finish(): Promise<{ threads: number }>;
   /** Stops the threads without waiting, when the caller gives up (its own error). */
   abort(): Promise<void>;
 }
 
 /**
- * Maps batches through worker threads as they are submitted, handing each finished one to
- * `onBatch`. Threads start only when a second batch arrives: one batch is done here, sooner than
- * a thread could start (a worker takes a few hundred milliseconds to load its modules and tables).
+ * Maps batches through worker threads as they are made, handing each finished one to `onBatch`.
+ * Threads start only when a second batch arrives: one batch is done here, sooner than a thread
+ * could start (a worker takes a few hundred milliseconds to load its modules and tables).
  */
 export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Task, Result>): BatchStream<Item> {
   const threaded = work.threads > 1 && WorkerPool.available(work.script);
@@ -111,47 +114,58 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
   const inFlight = new Set<Promise<void>>();
   let pool: WorkerPool<Task, Result[]> | null = null;
   let held: { batch: Item[]; offset: number } | null = null;
+  let pending: Item[] = [];
   let doOne: ((item: Item) => Result) | null = null;
   let failure: Error | null = null;
   let offset = 0;
   const doHere = async (batch: Item[], at: number) => {
     doOne ??= work.here();
-    await work.onBatch(batch.map(doOne), at);
+    await work.onBatch(batch.map(doOne), batch, at);
   };
   const send = (batch: Item[], at: number) => {
     const job: Promise<void> = pool!
       .run(work.task(batch))
-      .then((results) => work.onBatch(results, at))
+      .then((results) => work.onBatch(results, batch, at))
       .catch((error: Error) => {
         failure ??= error;
       })
       .finally(() => inFlight.delete(job));
     inFlight.add(job);
   };
+  const submit = async (batch: Item[]) => {
+    if (failure) throw failure;
+    const at = offset;
+    offset += batch.length;
+    if (!threaded) return doHere(batch, at);
+    if (!pool) {
+      if (!held) {
+        held = { batch, offset: at };
+        return;
+      }
+      pool = new WorkerPool<Task, Result[]>(work.script, work.threads, work.workerData);
+      send(held.batch, held.offset);
+      held = null;
+    }
+    send(batch, at);
+    while (inFlight.size >= maxInFlight && !failure) await Promise.race(inFlight);
+    if (failure) throw failure;
+  };
   const close = async () => {
     await pool?.close();
   };
   return {
-    async submit(batch) {
-      if (failure) throw failure;
-      const at = offset;
-      offset += batch.length;
-      if (!threaded) return doHere(batch, at);
-      if (!pool) {
-        if (!held) {
-          held = { batch, offset: at };
-          return;
-        }
-        pool = new WorkerPool<Task, Result[]>(work.script, work.threads, work.workerData);
-        send(held.batch, held.offset);
-        held = null;
-      }
-      send(batch, at);
-      while (inFlight.size >= maxInFlight && !failure) await Promise.race(inFlight);
-      if (failure) throw failure;
+    async add(item) {
+      pending.push(item);
+      if (pending.length < work.batchSize) return;
+      const batch = pending;
+      pending = [];
+      await submit(batch);
     },
+    submit,
     async finish() {
       try {
+        if (pending.length) await submit(pending);
+        pending = [];
         if (held) await doHere(held.batch, held.offset);
         held = null;
         while (inFlight.size) await Promise.all(inFlight);

@@ -21,22 +21,23 @@ parentPort.on('message', (xs) => {
   return pathToFileURL(file);
 }
 
-/** Doubles `items` through a stream of batches of four, on `threads` worker threads (1: here). */
+/** Doubles `items`, added one by one to a stream that batches them by four, on `threads` worker threads (1: here). */
 const work = (script: URL, items: number[], threads: number) => {
   const seen: [number[], number][] = [];
   const stream = openBatchStream<number, number[], number>({
     script,
     threads,
     workerData: null,
+    batchSize: 4,
     task: (batch) => batch,
     here: () => (x) => x * 2,
-    onBatch: (results, offset) => {
+    onBatch: (results, _batch, offset) => {
       seen.push([results, offset]);
     },
   });
   const run = (async () => {
     try {
-      for (let start = 0; start < items.length; start += 4) await stream.submit(items.slice(start, start + 4));
+      for (const item of items) await stream.add(item);
     } catch (error) {
       await stream.abort();
       throw error;
@@ -74,11 +75,12 @@ describe('openBatchStream', () => {
       threads: 2,
       workerData: null,
       maxInFlight: 1,
+      batchSize: 2,
       task: (batch) => batch,
       here: () => (x) => x * 3,
-      onBatch: (results, offset) => {
-      seen.push([results, offset]);
-    },
+      onBatch: (results, _batch, offset) => {
+        seen.push([results, offset]);
+      },
     });
 
   it('does a lone batch here rather than start threads for it', async () => {
