@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
-import { collectInputs } from '../pipeline/collectInputs.js';
+import { collectInputs, inputBytes } from '../pipeline/collectInputs.js';
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { openEventPages } from '../pipeline/writeEventPages.js';
@@ -39,8 +39,9 @@ const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 /** Runs a command; a number is the exit code of the same command run again with a larger heap. */
 async function execute(command: string, stage: StageName, args: CommonArgs, argv: string[]): Promise<number | void> {
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new ParallaxError(`--workers must be a whole number of at least 1 (got ${args.workers})`);
-  const inputBytes = (await collectInputs(args.input)).reduce((sum, file) => sum + (file.size ?? 0), 0);
-  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes);
+  // Found once: sized here for the heap ceiling, then read by ingest.
+  const files = await collectInputs(args.input);
+  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes(files));
   if (heap) return runAgain(heap, BIN, argv);
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
@@ -48,7 +49,7 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   // Event pages are written while the events are compared, and swapped in with the other outputs.
   const events = stage === 'report' ? await openEventPages(args.out, config, workspace) : undefined;
   try {
-    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers, events });
+    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers, events, files });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
     await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events });
   } catch (error) {

@@ -60,3 +60,8 @@ async function walk(root: string, dir: string, out: InputFile[], seen: Set<strin
     }
   }
 }
+
+/** The inputs' total size in bytes, as far as the walk could read it. */
+export function inputBytes(files: InputFile[]): number {
+  return files.reduce((sum, file) => sum + (file.size ?? 0), 0);
+}

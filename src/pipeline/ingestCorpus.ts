@@ -5,7 +5,7 @@ import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } f
 import { hashText } from '../workspace/hashKeys.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { buildDocument, type BuiltDocument, type IngestMode } from './buildOutcome.js';
-import { collectInputs } from './collectInputs.js';
+import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
 import { silentProgress, type Progress } from './progress.js';
 import { streamDocuments, type ReadChunk } from './readDocuments.js';
@@ -32,6 +32,8 @@ export interface IngestOptions {
   sign?: boolean;
   /** Whole articles (the default), or only their text; only whole articles are kept in the workspace. */
   mode?: IngestMode;
+  /** The inputs' files when the caller has already found them (collectInputs): not walked again. */
+  files?: InputFile[];
 }
 
 const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
@@ -185,8 +187,8 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
 export async function ingestInputs(inputs: string[], config: ResolvedConfig, options?: IngestOptions & { mode?: 'article' }): Promise<IngestResult>;
 export async function ingestInputs(inputs: string[], config: ResolvedConfig, options: IngestOptions = {}): Promise<IngestResult<ArticleText>> {
   const progress = options.progress ?? silentProgress;
-  const files = await collectInputs(inputs);
-  progress.start('ingest', files.reduce((sum, f) => sum + (f.size ?? 0), 0), 'bytes');
+  const files = options.files ?? (await collectInputs(inputs));
+  progress.start('ingest', inputBytes(files), 'bytes');
   const { refused, ...ingested } = await ingestStream(streamDocuments(files, config), config, options);
   const skipped = refused.length + ingested.manifest.length - ingested.articles.length;
   progress.end(`${ingested.articles.length} articles, ${skipped} inputs not ingested`);

@@ -9,6 +9,7 @@ import { searchOnWorker } from './searchOnWorker.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, ManifestEntry, SimilarPair } from '../types.js';
+import type { InputFile } from './collectInputs.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
 
@@ -108,10 +109,10 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
  * run finds, since both fingerprint the same paragraphs.
  */
 async function findDuplicates(inputs: string[], config: ResolvedConfig, options: PipelineOptions): Promise<DupesResult> {
-  const { progress = silentProgress, workspace, workers } = options;
+  const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, sign: true, mode: 'text' }),
+    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text' }),
   );
   const cache = runCache(workspace, articles, docHashes);
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
@@ -126,11 +127,14 @@ export interface PipelineOptions {
   workers?: number;
   /** Where the report stage hands each event's whole comparison as it is made (the event pages). */
   events?: EventSink;
+  /** The inputs' files when the caller has already found them (collectInputs): not walked again. */
+  files?: InputFile[];
 }
 
 /**
- * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but, when
- * given one, the workspace of what it computed for the next run to reuse.
+ * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but what
+ * it is given a place for: the workspace of what it computed for the next run to reuse, and the
+ * event pages (`events`).
  */
 export async function runPipeline(inputs: string[], config: ResolvedConfig, through: 'dupes', options?: PipelineOptions): Promise<DupesResult>;
 export async function runPipeline(inputs: string[], config: ResolvedConfig, through: Exclude<StageName, 'dupes'>, options?: PipelineOptions): Promise<PipelineResult>;
@@ -142,11 +146,11 @@ export async function runPipeline(
   options: PipelineOptions = {},
 ): Promise<RunResult> {
   if (through === 'dupes') return findDuplicates(inputs, config, options);
-  const { progress = silentProgress, workspace, workers } = options;
+  const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, sign: upTo('cluster') }),
+    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: upTo('cluster') }),
   );
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
