@@ -27,23 +27,27 @@ export async function openEventPages(out: string, config: ResolvedConfig, worksp
   // A single article has nothing to compare against: it is listed in the index and the data files.
   // Most events in a large archive are singletons, so this is most of the pages a run would write.
   const paged = (cluster: EventCluster) => cluster.articles.length > 1;
+  const filesOf = (cluster: EventCluster) => [`${cluster.id}.html`, `${cluster.id}.json`] as const;
+  const record = (key: string | undefined, names: readonly string[]) => {
+    if (key !== undefined && workspace) for (const name of names) recorded.push([name, key]);
+  };
+  const keep = { keep: true } as const;
   return {
     async reuse(cluster, key) {
       if (!paged(cluster)) return true;
-      const names = [`${cluster.id}.html`, `${cluster.id}.json`];
-      if (key === undefined || !workspace || !names.every((name) => unchanged(name, key))) return false;
-      for (const name of names) recorded.push([name, key]);
-      await Promise.all(names.map((name) => replacement.put(name, { keep: true })));
+      const names = filesOf(cluster);
+      if (!names.every((name) => unchanged(name, key))) return false;
+      record(key, names);
+      await Promise.all(names.map((name) => replacement.put(name, keep)));
       return true;
     },
     async put(cluster, comparison, articles, key) {
       if (!paged(cluster)) return;
-      const page = `${cluster.id}.html`;
-      const data = `${cluster.id}.json`;
-      if (key !== undefined && workspace) recorded.push([page, key], [data, key]);
+      const [page, data] = filesOf(cluster);
+      record(key, [page, data]);
       await Promise.all([
-        replacement.put(page, unchanged(page, key) ? { keep: true } : renderEventPage(cluster, comparison, articles, config)),
-        replacement.put(data, unchanged(data, key) ? { keep: true } : JSON.stringify({ cluster, comparison }, null, 2) + '\n'),
+        replacement.put(page, unchanged(page, key) ? keep : renderEventPage(cluster, comparison, articles, config)),
+        replacement.put(data, unchanged(data, key) ? keep : JSON.stringify({ cluster, comparison }, null, 2) + '\n'),
       ]);
     },
     async commit() {
