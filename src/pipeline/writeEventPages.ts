@@ -8,6 +8,8 @@ import { openFolderReplacement } from './writeAtomic.js';
 
 /** The `events/` folder being written while the compare stage runs: a page and a data file per event. */
 export interface EventPages extends EventSink {
+  /** The events given a page (written or kept), by cluster id: the index links these. */
+  readonly pages: Set<string>;
   /** Swaps the new folder in (pages of events that no longer exist are gone) and records each file in the workspace. */
   commit(): Promise<void>;
   /** Drops what was written, leaving the earlier run's folder as it was (the run failed). */
@@ -26,15 +28,22 @@ export async function openEventPages(out: string, config: ResolvedConfig, worksp
   const unchanged = (name: string, key: string | undefined) => key !== undefined && workspace !== undefined && workspace.outputUnchanged(path.join(folder, name), key);
   // A single article has nothing to compare against: it is listed in the index and the data files.
   // Most events in a large archive are singletons, so this is most of the pages a run would write.
-  const paged = (cluster: EventCluster) => cluster.articles.length > 1;
+  const pages = new Set<string>();
+  // Whether an event gets a page, noting it among `pages` when it does.
+  const givesPage = (cluster: EventCluster) => {
+    if (cluster.articles.length < 2) return false;
+    pages.add(cluster.id);
+    return true;
+  };
   const filesOf = (cluster: EventCluster) => [`${cluster.id}.html`, `${cluster.id}.json`] as const;
   const record = (key: string | undefined, names: readonly string[]) => {
     if (key !== undefined && workspace) for (const name of names) recorded.push([name, key]);
   };
   const keep = { keep: true } as const;
   return {
+    pages,
     async reuse(cluster, key) {
-      if (!paged(cluster)) return true;
+      if (!givesPage(cluster)) return true;
       const names = filesOf(cluster);
       if (!names.every((name) => unchanged(name, key))) return false;
       record(key, names);
@@ -42,7 +51,7 @@ export async function openEventPages(out: string, config: ResolvedConfig, worksp
       return true;
     },
     async put(cluster, comparison, articles, key) {
-      if (!paged(cluster)) return;
+      if (!givesPage(cluster)) return;
       const [page, data] = filesOf(cluster);
       record(key, [page, data]);
       await Promise.all([

@@ -117,7 +117,6 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     if (!context.events) throw new Error('writeOutputs: a report run needs the event pages it wrote to (openEventPages, passed as PipelineOptions.events)');
     await context.events.commit();
     const byId = new Map(result.articles.map((a) => [a.id, a]));
-    const paged = result.clusters.filter((c) => c.articles.length > 1);
     await write('data/events.csv', renderEventsCsv(result.clusters, result.digests, byId, Object.keys(config.sides)));
     await write(
       'index.html',
@@ -128,7 +127,7 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
           articles: byId,
           duplicates: result.duplicates ?? [],
           totals,
-          pages: new Set(paged.map((c) => c.id)),
+          pages: context.events.pages,
         },
         config,
       ),
