@@ -11,10 +11,19 @@ export function countTerms(article: Article, pairs: { name: string; variants: st
     const counts: Record<string, number> = Object.fromEntries(pair.variants.map((v) => [v, 0]));
     let rest = text;
     for (const variant of [...pair.variants].sort((a, b) => b.length - a.length)) {
-      const parts = rest.split(foldScript(variant.normalize('NFKC')));
-      counts[variant] = parts.length - 1;
-      rest = parts.join('\u0000');
+      [counts[variant], rest] = countAndConsume(rest, foldScript(variant.normalize('NFKC')));
     }
     return { name: pair.name, counts };
   });
+}
+
+/**
+ * How often `term` occurs in `text` (left to right, not overlapping) and the text with each
+ * occurrence blanked out. Most variants never occur in a given article: those cost one search.
+ */
+function countAndConsume(text: string, term: string): [number, string] {
+  if (!term) return [0, text];
+  let count = 0;
+  for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + term.length)) count++;
+  return [count, count ? text.replaceAll(term, '\u0000') : text];
 }

@@ -1,4 +1,4 @@
-import type { Gazetteer } from '../ingest/matchGazetteer.js';
+import type { Gazetteer, GazetteerMatch } from '../ingest/matchGazetteer.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, Voice } from '../types.js';
@@ -35,8 +35,10 @@ export function extractVoices(article: Article, people: Gazetteer, verbs: string
     let lastSpeaker: string | null = null;
     for (const sentence of sentencesOf(paragraph)) {
       const text = normalizeForMatching(sentence);
-      const names = people.find(sentence);
+      // Names are looked for only in sentences with a speech verb, in the form already made.
+      let names: GazetteerMatch[] | undefined;
       for (const match of text.matchAll(verb)) {
+        names ??= people.findNormalized(text);
         const at = match.index ?? 0;
         const before = text.slice(Math.max(0, at - 12), at);
         const named = names.filter((n) => n.index < at && at - n.index <= 12 && !/[，。；,;]/u.test(text.slice(n.index, at))).at(-1);

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../src/compare/alignPassages.js';
+import { diffWords } from 'diff';
 import { diffPassage } from '../../src/compare/diffPassage.js';
+import { toSimplified } from '../../src/text/toSimplified.js';
 import { CORPUS, ingestFixture, seed, testConfig } from '../helpers.js';
 
 describe('alignPassages: the 2021-09-11 Hanoi talks, 外交部 readout against seed 001 (越通社)', () => {
@@ -42,6 +44,22 @@ describe('diffPassage', () => {
     const parts = diffPassage('双方同意维护南海和平稳定。', '双方同意维护东海和平稳定。', 200)!;
     expect(parts.filter((p) => p.op === 'removed').map((p) => p.value)).toEqual(['南海']);
     expect(parts.filter((p) => p.op === 'added').map((p) => p.value)).toEqual(['东海']);
+  });
+
+  it('gives what diffWords gives, on passages with and without spaces (seed 001 against the readout)', async () => {
+    const cn = await ingestFixture(path.join(CORPUS, 'cn/mfa-20210911-wangyi-buithanhson.html'), 'mfa');
+    const vn = await seed('vnaHanoi');
+    const { aligned } = alignPassages(cn, vn, ['cn', 'vn'], (await testConfig()).thresholds.align, 200);
+    const reworded = aligned.filter((p) => p.kind === 'reworded');
+    // Both paths must be exercised: the vaccine passage has "300 万剂", the others no space.
+    expect(reworded.some((p) => /\s/u.test(p.right.text))).toBe(true);
+    expect(reworded.filter((p) => !/\s/u.test(p.left.text + p.right.text)).length).toBeGreaterThan(2);
+    const form = (text: string) => toSimplified(text.normalize('NFKC'));
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const { left, right } of reworded) {
+      const expected = diffWords(form(left.text), form(right.text), { intlSegmenter: segmenter })!;
+      expect(diffPassage(left.text, right.text, 10_000)).toEqual(expected.map((c) => ({ value: c.value, op: c.added ? 'added' : c.removed ? 'removed' : 'same' })));
+    }
   });
 
   it('folds punctuation width and script before diffing', () => {
