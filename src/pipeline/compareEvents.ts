@@ -44,8 +44,8 @@ export interface EventSink {
   put(cluster: EventCluster, comparison: EventComparison, articles: Map<string, Article>, contentKey?: string): Promise<void>;
   /**
    * For an event whose comparison a run made before: keeps what was written from it if that is
-   * still right (or nothing is written for it), and says whether it did. When not, the stage reads
-   * the whole comparison back and puts it.
+   * still right (or nothing is written for it), and says whether it did. When not, the stage
+   * compares the event again and puts it.
    */
   reuse(cluster: EventCluster, contentKey?: string): Promise<boolean>;
 }
@@ -82,7 +82,7 @@ export async function compareEvents(
       digests.set(batch[k]!.cluster.id, digest);
       return digest;
     });
-    const record = () => computed.forEach((comparison, k) => workspace!.store.putComparison(batch[k]!.eventKey, compareKey, comparison, digested[k]));
+    const record = () => batch.forEach((event, k) => workspace!.store.putDigest(event.eventKey, compareKey, digested[k], event.again));
     if (workspace) workspace.store.batch(record);
     progress.tick(computed.length);
     return settle(computed.map((comparison, k) => sink?.put(batch[k]!.cluster, comparison, byId, batch[k]!.pageKey)));
@@ -101,15 +101,12 @@ export async function compareEvents(
           continue;
         }
         digests.set(event.cluster.id, digest);
-        progress.tick();
-        if (sink) reused.push(sink.reuse(event.cluster, event.pageKey).then((kept) => void (kept || rewrite.push(event))));
+        if (!sink) progress.tick();
+        else reused.push(sink.reuse(event.cluster, event.pageKey).then((kept) => void (kept ? progress.tick() : rewrite.push(event))));
       }
       await settle(reused);
-      // Only events whose outputs are not as they were need their whole comparison read back.
-      if (rewrite.length && workspace) {
-        const whole = workspace.store.getComparisons<EventComparison>(rewrite.map((e) => e.eventKey), compareKey);
-        await settle(rewrite.map((event) => sink?.put(event.cluster, whole.get(event.eventKey)!, byId, event.pageKey)));
-      }
+      // An event whose files were edited or deleted since is compared again: only digests are stored.
+      for (const event of rewrite) await stream.add({ ...event, again: true });
     }
   } catch (error) {
     await stream.abort();
@@ -124,7 +121,8 @@ async function settle(writes: (Promise<void> | undefined)[]): Promise<void> {
   await Promise.all(writes);
 }
 
-type CompareItem = { cluster: EventCluster; among: SimilarPair[]; eventKey: string; pageKey?: string };
+/** `again`: an event whose stored digest was read but whose files must be written again. */
+type CompareItem = { cluster: EventCluster; among: SimilarPair[]; eventKey: string; pageKey?: string; again?: boolean };
 
 /** Events to compare, in batches, on worker threads or here; each finished batch goes to `onBatch` with its events. */
 function openCompareStream(

@@ -2,8 +2,13 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for HTML content and quoted attributes. Article text is untrusted: everything goes through here. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/gu, (c) => ENTITIES[c]!);
+  const text = String(value ?? '');
+  // Most Chinese text has none of the five: one test then, not a replace with a callback.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c]!) : text;
 }
+
+const SPECIAL = /[&<>"']/u;
+const SPECIALS = /[&<>"']/gu;
 
 /** A tagged template that escapes every interpolated value unless it is already rendered `Html`. */
 export class Html {

@@ -79,9 +79,6 @@ export class Workspace {
       ),
       touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
       putStage: db.prepare('INSERT OR REPLACE INTO stage_results (stage, input_key, config_key, result, last_run) VALUES (?, ?, ?, ?, ?)'),
-      getComparisons: db.prepare<[string, string], { event_key: string; comparison: string }>(
-        'SELECT event_key, comparison FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
-      ),
       getDigests: db.prepare<[string, string], { event_key: string; digest: string; last_run: number }>(
         'SELECT event_key, digest, last_run FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
       ),
@@ -89,7 +86,7 @@ export class Workspace {
         'SELECT content_key, size, mtime_ms FROM outputs WHERE path = ?',
       ),
       putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms, last_run) VALUES (?, ?, ?, ?, ?)'),
-      putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, comparison, digest, last_run) VALUES (?, ?, ?, ?, ?)'),
+      putComparison: db.prepare('INSERT OR REPLACE INTO comparisons (event_key, compare_key, digest, last_run) VALUES (?, ?, ?, ?)'),
     };
   }
 
@@ -216,18 +213,11 @@ export class Workspace {
     return found;
   }
 
-  /** The whole stored comparisons of events whose digests were read (getDigests), for pages to write again. */
-  getComparisons<T>(eventKeys: string[], compareKey: string): Map<string, T> {
-    const found = new Map<string, T>();
-    for (const row of this.statements.getComparisons.iterate(compareKey, JSON.stringify(eventKeys))) {
-      found.set(row.event_key, JSON.parse(row.comparison) as T);
-    }
-    return found;
-  }
-
-  putComparison(eventKey: string, compareKey: string, comparison: unknown, digest: unknown): void {
+  /** An event's digest, computed this run under this compare config; `again` when its stored digest was read first (it counts as computed, not reused). */
+  putDigest(eventKey: string, compareKey: string, digest: unknown, again = false): void {
+    if (again) this.counts.comparisons.reused--;
     this.counts.comparisons.computed++;
-    this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(comparison), JSON.stringify(digest), this.run);
+    this.statements.putComparison.run(eventKey, compareKey, JSON.stringify(digest), this.run);
   }
 
   /**
