@@ -10,22 +10,32 @@ export interface TopicLexicon {
 
 const fold = (text: string) => foldScript(text.normalize('NFKC'));
 
-/** Every topic term, folded, listed under its first code unit, with the topic it belongs to. */
-type TermIndex = Map<number, { term: string; topic: number }[]>;
+/**
+ * Every topic term, folded, listed under its first code unit, with the topic it belongs to, and
+ * which code units start a term at all: most characters start none, and a typed-array read says so
+ * faster than a Map look-up.
+ */
+interface TermIndex {
+  byFirst: Map<number, { term: string; topic: number }[]>;
+  starts: Uint8Array;
+}
 const indexes = new WeakMap<TopicLexicon[], TermIndex>();
 
 function termIndex(topics: TopicLexicon[]): TermIndex {
   let index = indexes.get(topics);
   if (!index) {
-    index = new Map();
+    const byFirst = new Map<number, { term: string; topic: number }[]>();
+    const starts = new Uint8Array(0x10000);
     topics.forEach((topic, t) =>
       topic.terms.map(fold).forEach((term) => {
-        const list = index!.get(term.charCodeAt(0)) ?? [];
+        const first = term.charCodeAt(0);
+        const list = byFirst.get(first) ?? [];
         list.push({ term, topic: t });
-        index!.set(term.charCodeAt(0), list);
+        byFirst.set(first, list);
+        starts[first] = 1;
       }),
     );
-    indexes.set(topics, index);
+    indexes.set(topics, (index = { byFirst, starts }));
   }
   return index;
 }
@@ -34,7 +44,9 @@ function termIndex(topics: TopicLexicon[]): TermIndex {
 function topicsIn(folded: string, index: TermIndex, found: boolean[]): void {
   found.fill(false);
   for (let i = 0; i < folded.length; i++) {
-    const candidates = index.get(folded.charCodeAt(i));
+    const first = folded.charCodeAt(i);
+    if (index.starts[first] === 0) continue;
+    const candidates = index.byFirst.get(first);
     if (!candidates) continue;
     for (const { term, topic } of candidates) if (!found[topic] && folded.startsWith(term, i)) found[topic] = true;
   }

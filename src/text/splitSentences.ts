@@ -30,14 +30,14 @@ export function splitSentences(text: string): string[] {
 }
 
 const FULL_STOP = 0x2e;
-const TERMINALS = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f]); // 。！？!?
-const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0x29, 0xff09, 0x22]); // ”’」』)）"
 const HAN_OR_CLOSER = /^[\p{Script=Han}”’」』)）"]$/u;
 const WHITESPACE = /^\s$/u;
 const CAPITAL = /^\p{Lu}$/u;
 
-const isTerminal = (c: number) => TERMINALS.has(c);
-const isCloser = (c: number) => CLOSERS.has(c);
+/** 。！？!? */
+const isTerminal = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+/** ”’」』)）" */
+const isCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0x29 || c === 0xff09 || c === 0x22;
 
 /** The character (code point) at a code-unit index, or '' past the end. */
 function charAt(text: string, i: number): string {
