@@ -4,7 +4,7 @@ import { entriesByName } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
-import { decideLink, pairKey, placesAgree, scoreLink, textsForLinking, type LinkContext } from './scoreLink.js';
+import { decideLink, leadForLinking, linkingTexts, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
 
 interface Group {
   members: number[];
@@ -45,15 +45,27 @@ function byFrequency(values: string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
+/** What scoring a pair reads of an article: small, and sent as it is to a worker thread that scores pairs. */
+export interface LinkInput extends LinkArticle {
+  title: string;
+  /** leadForLinking of the article. */
+  lead: string;
+}
+
+export function linkInputOf(article: Article): LinkInput {
+  const { id, eventDate, eventDateSource, eventPlace, participants, title } = article;
+  return { id, eventDate, eventDateSource, eventPlace, participants, title, lead: leadForLinking(article) };
+}
+
 /** What scoring a pair needs, built once per corpus: gazetteers, duplicate lookup, normalised texts. */
-export function createLinkContext(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
+export function createLinkContext(articles: (Article | LinkInput)[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
   return {
     config,
     // Only the entries: compiling the gazetteers' patterns is ingest's work, not clustering's.
     places: entriesByName(config.places),
     people: entriesByName(config.people),
     duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
-    texts: new Map(articles.map((a) => [a.id, textsForLinking(a)])),
+    texts: new Map(articles.map((a) => [a.id, linkingTexts(a.title, 'lead' in a ? a.lead : leadForLinking(a))])),
   };
 }
 
@@ -64,6 +76,20 @@ export interface ScoredPair {
   link: ClusterLink;
 }
 
+/** Scores the given pairs of articles (indices), in their order. */
+export function scorePairs(articles: LinkArticle[], pairs: [number, number][], context: LinkContext): ScoredPair[] {
+  return pairs.map(([i, j]) => ({ i, j, link: scoreLink(articles[i]!, articles[j]!, context) }));
+}
+
+/**
+ * Scores candidate pairs somewhere else (a worker thread), given what scoring reads of every
+ * article: resolves to the pairs scored, in the order given, exactly as scorePairs would.
+ */
+export type PairScorer = (inputs: LinkInput[], duplicates: SimilarPair[], pairs: [number, number][]) => Promise<ScoredPair[]>;
+
+/** Below this many candidate pairs, handing half to another thread costs more than it saves. */
+const SPLIT_FROM_PAIRS = 100_000;
+
 /**
  * The expensive half of clustering: every candidate pair scored. Nothing here reads
  * thresholds.cluster except the provisional decision, which mergeScoredPairs takes again, so
@@ -71,12 +97,32 @@ export interface ScoredPair {
  */
 export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ScoredPair[] {
   const context = createLinkContext(articles, duplicates, config);
-  const { dateWindowDays } = config.thresholds;
-  return candidatePairs(articles, duplicates, dateWindowDays, config.cluster.maxBlockSize, context.places).map(([i, j]) => ({
-    i,
-    j,
-    link: scoreLink(articles[i]!, articles[j]!, context),
-  }));
+  return scorePairs(articles, candidatePairsOf(articles, duplicates, config), context);
+}
+
+/**
+ * scoreCandidates with the first half of the pairs scored by `elsewhere` while this thread scores
+ * the second: clustering is otherwise one thread's work while the other core waits. The same
+ * scored pairs in the same order; a small corpus is scored here alone.
+ */
+export async function scoreCandidatesSplit(
+  articles: Article[],
+  duplicates: SimilarPair[],
+  config: ResolvedConfig,
+  elsewhere: PairScorer,
+  splitFromPairs = SPLIT_FROM_PAIRS,
+): Promise<ScoredPair[]> {
+  const pairs = candidatePairsOf(articles, duplicates, config);
+  if (pairs.length < splitFromPairs) return scorePairs(articles, pairs, createLinkContext(articles, duplicates, config));
+  const half = Math.floor(pairs.length / 2);
+  // Handed over first, so both threads build their texts and score at the same time.
+  const far = elsewhere(articles.map(linkInputOf), duplicates, pairs.slice(0, half));
+  const near = scorePairs(articles, pairs.slice(half), createLinkContext(articles, duplicates, config));
+  return [...(await far), ...near];
+}
+
+function candidatePairsOf(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): [number, number][] {
+  return candidatePairs(articles, duplicates, config.thresholds.dateWindowDays, config.cluster.maxBlockSize, entriesByName(config.places));
 }
 
 /**

@@ -15,13 +15,16 @@ export interface LinkContext {
   texts: Map<string, LinkingTexts>;
 }
 
+/** What scoring a pair reads of an article besides its texts. */
+export type LinkArticle = Pick<Article, 'id' | 'eventDate' | 'eventDateSource' | 'eventPlace' | 'participants'>;
+
 /** Same place, or one inside the other: a report from 浙江 and one from 安吉 agree. */
 export function placesAgree(a: string, b: string, places: Map<string, GazetteerEntry>): boolean {
   return placeAndContainers(a, places).has(b) || placeAndContainers(b, places).has(a);
 }
 
 /** An article's own date is firm when the text states it; a publication-date fallback may be a day off. */
-function dateSlack(article: Article): number {
+function dateSlack(article: LinkArticle): number {
   return article.eventDateSource === 'published' ? 1 : 0;
 }
 
@@ -62,10 +65,20 @@ export interface LinkingTexts {
   lead: BigramProfile;
 }
 
-export function textsForLinking(article: Article): LinkingTexts {
+/** The lead a link compares: the first two paragraphs. */
+export function leadForLinking(article: Pick<Article, 'paragraphs'>): string {
+  return article.paragraphs.slice(0, 2).map((p) => p.text).join('');
+}
+
+export function textsForLinking(article: Pick<Article, 'title' | 'paragraphs'>): LinkingTexts {
+  return linkingTexts(article.title, leadForLinking(article));
+}
+
+/** The profiles of a title and a lead (leadForLinking), normalised; the lead's first 600 characters. */
+export function linkingTexts(title: string, lead: string): LinkingTexts {
   return {
-    title: bigramProfile(normalizeForMatching(article.title)),
-    lead: bigramProfile(normalizeForMatching(article.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600)),
+    title: bigramProfile(normalizeForMatching(title)),
+    lead: bigramProfile(normalizeForMatching(lead).slice(0, 600)),
   };
 }
 
@@ -74,7 +87,7 @@ export function textsForLinking(article: Article): LinkingTexts {
  * further apart than the window, or two stated places that are not the same place, cannot be one
  * event, whatever else they share. Duplicates are one event by definition.
  */
-export function scoreLink(a: Article, b: Article, context: LinkContext): ClusterLink {
+export function scoreLink(a: LinkArticle, b: LinkArticle, context: LinkContext): ClusterLink {
   const { config, places } = context;
   const window = config.thresholds.dateWindowDays;
   const duplicate = context.duplicates.get(pairKey(a.id, b.id)) ?? 0;

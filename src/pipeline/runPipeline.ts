@@ -1,10 +1,11 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { clusterArticles } from '../cluster/clusterArticles.js';
+import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit } from '../cluster/clusterArticles.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
+import { scorePairsOnWorker } from './scorePairsOnWorker.js';
 import { searchOnWorker } from './searchOnWorker.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -158,9 +159,13 @@ export async function runPipeline(
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
   Object.assign(result, { duplicates, reuse });
   progress.start('cluster');
-  const { clusters, links } = await timed(timings, 'cluster', () =>
-    cache ? clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store) : clusterArticles(articles, duplicates, config),
-  );
+  // Half the candidate pairs are scored on a thread of their own when there are threads to use.
+  const elsewhere = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
+  const { clusters, links } = await timed(timings, 'cluster', async () => {
+    if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
+    const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
+    return mergeScoredPairs(articles, scored, config);
+  });
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
