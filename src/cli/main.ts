@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
-import { collectInputs, inputBytes } from '../pipeline/collectInputs.js';
+import { collectInputs, inputBytes, type InputFile } from '../pipeline/collectInputs.js';
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { openEventPages } from '../pipeline/writeEventPages.js';
@@ -36,13 +36,19 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
 /** The CLI script, to run again under other node arguments. */
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 
+/** The exit code of the command run again under a heap sized for its input (heapLimitArgs), or undefined to run it here. */
+async function runSizedForInput(files: InputFile[], argv: string[]): Promise<number | undefined> {
+  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes(files));
+  return heap ? runAgain(heap, BIN, argv) : undefined;
+}
+
 /** Runs a command; a number is the exit code of the same command run again with a larger heap. */
 async function execute(command: string, stage: StageName, args: CommonArgs, argv: string[]): Promise<number | void> {
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new ParallaxError(`--workers must be a whole number of at least 1 (got ${args.workers})`);
   // Found once: sized here for the heap ceiling, then read by ingest.
   const files = await collectInputs(args.input);
-  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes(files));
-  if (heap) return runAgain(heap, BIN, argv);
+  const again = await runSizedForInput(files, argv);
+  if (again !== undefined) return again;
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;
@@ -125,6 +131,12 @@ export async function main(argv: string[]): Promise<number> {
   const evaluation = (run: (args: EvaluateArgs) => Promise<void>) => async (args: unknown) => {
     if (exitCode === 2) return;
     try {
+      // eval, tune and explain ingest and cluster the whole corpus too.
+      const again = await runSizedForInput(await collectInputs((args as EvaluateArgs).input), argv);
+      if (again !== undefined) {
+        exitCode = again;
+        return;
+      }
       await run(args as EvaluateArgs);
     } catch (error) {
       reportError(error, debug);
