@@ -24,6 +24,8 @@ function duplicatesByArticle(duplicates: SimilarPair[]): Map<string, SimilarPair
 const WORKER_SCRIPT = new URL('./compareWorker.js', import.meta.url);
 /** Events per message to a worker. */
 const BATCH = 32;
+/** Digests stored in the workspace per transaction. */
+const STORE_BATCH = 2048;
 /** Events whose cached comparisons are read in one statement: the workspace is never read whole into memory. */
 const LOOKUP = 512;
 
@@ -76,14 +78,22 @@ export async function compareEvents(
     const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
     return { cluster, among, eventKey, pageKey };
   });
+  // Digests wait here to be stored, STORE_BATCH to a transaction (see ingest's STORE_BATCH).
+  const unstored: { event: CompareItem; digest: EventDigest }[] = [];
+  const store = () => {
+    if (!workspace || unstored.length === 0) return;
+    workspace.store.batch(() => {
+      for (const { event, digest } of unstored) workspace.store.putDigest(event.eventKey, compareKey, digest, event.again);
+    });
+    unstored.length = 0;
+  };
   const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
-    const digested = computed.map((comparison, k) => {
+    computed.forEach((comparison, k) => {
       const digest = digestComparison(comparison);
       digests.set(batch[k]!.cluster.id, digest);
-      return digest;
+      if (workspace) unstored.push({ event: batch[k]!, digest });
     });
-    const record = () => batch.forEach((event, k) => workspace!.store.putDigest(event.eventKey, compareKey, digested[k], event.again));
-    if (workspace) workspace.store.batch(record);
+    if (unstored.length >= STORE_BATCH) store();
     progress.tick(computed.length);
     return settle(computed.map((comparison, k) => sink?.put(batch[k]!.cluster, comparison, byId, batch[k]!.pageKey)));
   });
@@ -113,6 +123,7 @@ export async function compareEvents(
     throw error;
   }
   const { threads } = await stream.finish();
+  store();
   // In the clusters' order, whether cached or computed.
   return { digests: new Map(clusters.map((c) => [c.id, digests.get(c.id)!])), threads };
 }
