@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, createWriteStream, linkSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import pLimit from 'p-limit';
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a half-written file that looks whole. */
 export async function writeAtomic(file: string, content: string): Promise<void> {
@@ -17,7 +16,7 @@ export type FolderContent = string | { keep: true };
 
 /** A folder being replaced: files go into a staging folder beside it, swapped in whole at `commit`. */
 export interface FolderReplacement {
-  /** Writes (or keeps) one file; at most a few writes run at once, so a caller awaiting each is paced by the disk. */
+  /** Writes (or keeps) one file before it resolves, so a caller awaiting each is paced by the disk. */
   put(name: string, content: FolderContent): Promise<void>;
   /** Swaps the staging folder in: files of the old folder that were not put are gone. */
   commit(): Promise<void>;
@@ -36,11 +35,15 @@ export async function openFolderReplacement(folder: string): Promise<FolderRepla
   await removeAbandonedStaging(folder);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const limit = pLimit(16);
   return {
-    put: (name, content) => {
+    // Written synchronously: a run writes tens of thousands of small files, and through promises
+    // each cost a FileHandle, its promises and a thread-pool hand-off (20,000 pages of 36 KB:
+    // 1.4-1.5 s of CPU on this thread against 0.5-0.6 s). A write to the page cache takes
+    // microseconds, and a slow disk still paces the caller.
+    put: async (name, content) => {
       const target = path.join(staging, name);
-      return limit(() => (typeof content === 'string' ? writeFile(target, content) : keepFile(path.join(folder, name), target)));
+      if (typeof content === 'string') writeFileSync(target, content);
+      else keepFile(path.join(folder, name), target);
     },
     async commit() {
       await rm(folder, { recursive: true, force: true });
@@ -74,11 +77,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function keepFile(from: string, to: string): Promise<void> {
+function keepFile(from: string, to: string): void {
   try {
-    await link(from, to);
+    linkSync(from, to);
   } catch {
-    await copyFile(from, to);
+    copyFileSync(from, to);
   }
 }
 
