@@ -8,6 +8,8 @@ export interface InputFile {
   relative: string;
   /** Size in bytes when the walk could read it (a broken link has none): what progress counts. */
   size: number | null;
+  /** Last modification, with the size what tells a re-run the file is as it was (null: unknown). */
+  mtimeMs: number | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function collectInputs(inputs: string[]): Promise<InputFile[]> {
       throw new ParallaxError(`--input ${input}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}`);
     }
     if (info.isFile()) {
-      files.push({ path: input, relative: path.basename(input), size: info.size });
+      files.push({ path: input, relative: path.basename(input), size: info.size, mtimeMs: info.mtimeMs });
       continue;
     }
     await walk(input, input, files, new Set([await realpath(input)]));
@@ -56,7 +58,7 @@ async function walk(root: string, dir: string, out: InputFile[], seen: Set<strin
       seen.add(real);
       await walk(root, full, out, seen);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
-      out.push({ path: full, relative, size: info?.size ?? null });
+      out.push({ path: full, relative, size: info?.size ?? null, mtimeMs: info?.mtimeMs ?? null });
     }
   }
 }

@@ -104,7 +104,11 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (b
  * this ingest config built before is read back, not built; a failure is never cached. A
  * document's body is let go once it is built.
  */
-async function ingestStream(chunks: AsyncIterable<ReadChunk>, config: ResolvedConfig, options: IngestOptions): Promise<IngestResult<ArticleText> & { refused: ManifestEntry[] }> {
+async function ingestStream(
+  chunks: AsyncIterable<ReadChunk>,
+  config: ResolvedConfig,
+  options: IngestOptions,
+): Promise<IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }> {
   const { workspace, progress = silentProgress } = options;
   // The workspace keeps whole articles: a text-only ingest neither reads nor stores them, but still
   // hashes every document, since signatures and later stages are cached by document.
@@ -167,7 +171,7 @@ async function ingestStream(chunks: AsyncIterable<ReadChunk>, config: ResolvedCo
   }
   const { threads } = await builder.finish();
   store();
-  return { ...assemble(entries, outcomes), refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
+  return { ...assemble(entries, outcomes), entries, refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
 }
 
 /** The articles and the manifest, in input order, from every document's outcome. */
@@ -203,9 +207,59 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
   const progress = options.progress ?? silentProgress;
   const files = options.files ?? (await collectInputs(inputs));
   progress.start('ingest', inputBytes(files), 'bytes');
-  const { refused, ...ingested } = await ingestStream(streamDocuments(files, config), config, options);
+  // Only whole-article ingest stores documents, so only it can be taken from a skeleton.
+  const store = options.workspace && options.mode !== 'text' ? options.workspace : undefined;
+  const key = store ? filesKey(files) : undefined;
+  const ingestKey = workspaceKeys.ingest(config);
+  const kept = key ? ingestFromSkeleton(store!, key, ingestKey) : undefined;
+  const { refused, entries, ...ingested } = kept ?? (await ingestStream(streamDocuments(files, config), config, options));
+  if (kept) progress.tick(inputBytes(files));
+  else if (key && ingested.docHashes && ingested.manifest.every((m) => m.status !== 'failed')) {
+    // A failed document is never cached (it is tried again), so a corpus with one gets no skeleton.
+    const skeleton: CorpusSkeleton = { refused, documents: entries.map((e) => ({ ...e, docHash: ingested.docHashes!.get(e.id)! })) };
+    store!.putStageResult(SKELETON_STAGE, key, ingestKey, skeleton);
+  }
   const skipped = refused.length + ingested.manifest.length - ingested.articles.length;
   progress.end(`${ingested.articles.length} articles, ${skipped} inputs not ingested`);
   // Inputs that gave no document first, as they always have been.
   return { ...ingested, manifest: [...refused, ...ingested.manifest] };
+}
+
+const SKELETON_STAGE = 'corpus-skeleton';
+
+/**
+ * What a run read from the corpus, without the text: each input's refusals and each document's
+ * manifest fields and hash, in order. The documents themselves are in the workspace.
+ */
+interface CorpusSkeleton {
+  refused: ManifestEntry[];
+  documents: (DocumentEntry & { docHash: string })[];
+}
+
+/**
+ * The input files as they are on disk: paths, sizes and modification times. Unchanged files
+ * need not be read again to know which documents they hold; a file whose size or time is
+ * unknown (it could not be read) gives no key, and the corpus is read.
+ */
+function filesKey(files: InputFile[]): string | undefined {
+  if (files.some((f) => f.size === null || f.mtimeMs === null)) return undefined;
+  return hashText(JSON.stringify(files.map((f) => [f.path, f.relative, f.size, f.mtimeMs])));
+}
+
+/**
+ * Ingest without reading the corpus: when the files are as an earlier run with this ingest config
+ * read them, its skeleton says which documents they hold, and the workspace has every one of them
+ * built. Reading and hashing a 600 MB corpus was half of a re-run's time. Undefined when any of
+ * that is missing: the corpus is then read as usual.
+ */
+function ingestFromSkeleton(store: Workspace, key: string, ingestKey: string): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
+  const skeleton = store.getStageResult<CorpusSkeleton>(SKELETON_STAGE, key, ingestKey);
+  const hashes = skeleton?.documents.map((d) => d.docHash);
+  // Checked first, so that a corpus read after all has its documents counted once.
+  if (!skeleton || !store.hasDocuments(hashes!, ingestKey)) return undefined;
+  const cached = store.getDocuments(hashes!, ingestKey);
+  const outcomes = skeleton.documents.map((d) => cached.get(d.docHash));
+  const entries = skeleton.documents.map(({ docHash: _docHash, ...entry }) => entry);
+  const docHashes = new Map(skeleton.documents.map((d) => [d.id, d.docHash]));
+  return { ...assemble(entries, outcomes as BuildOutcome<ArticleText>[]), entries, refused: skeleton.refused, threads: 0, docHashes };
 }

@@ -65,6 +65,9 @@ export class Workspace {
       getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: string; last_run: number }>(
         'SELECT doc_hash, status, article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
+      countDocuments: db.prepare<[string, string], { n: number }>(
+        'SELECT count(*) AS n FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
+      ),
       putDocument: db.prepare(
         'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -125,6 +128,11 @@ export class Workspace {
   /** Runs `work` in one transaction: thousands of small writes cost one commit. */
   batch<T>(work: () => T): T {
     return this.db.transaction(work)();
+  }
+
+  /** Whether this ingest config built every one of `docHashes` before; nothing is counted or marked used. */
+  hasDocuments(docHashes: string[], ingestKey: string): boolean {
+    return this.statements.countDocuments.get(ingestKey, JSON.stringify(docHashes))!.n === new Set(docHashes).size;
   }
 
   /** The stored outcomes of the documents among `docHashes` that this ingest config built before. */

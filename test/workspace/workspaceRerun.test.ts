@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -108,6 +108,39 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const articles = (await readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     const embassy = articles.find((a: { id: string }) => a.id === EMBASSY);
     expect(embassy.paragraphs.at(-1).text).toBe('双方一致同意继续推进陆地边境口岸的升级改造。');
+  });
+
+  it('reads no input again when every file has its size and modification time, and reads them all when one has not', async () => {
+    const corpus = await temp();
+    await cp(CORPUS, corpus, { recursive: true });
+    const out = await temp();
+    const first = await run(corpus, out);
+    expect(first.workspace.stages['corpus-skeleton']).toBe('computed');
+    const firstFiles = await outputs(out);
+    // Unchanged files: the skeleton names the documents, the workspace has them all.
+    const again = await run(corpus, out);
+    expect(again.workspace.stages['corpus-skeleton']).toBe('reused');
+    expect(again.workspace.documents).toEqual({ reused: 25, computed: 0 });
+    expect(again.entries).toEqual(first.entries);
+    expect(await outputs(out)).toEqual(firstFiles);
+    // A file touched (same content, new time): the corpus is read and hashed again; nothing is rebuilt.
+    const file = path.join(corpus, EMBASSY);
+    const later = new Date((await stat(file)).mtimeMs + 60_000);
+    await utimes(file, later, later);
+    const touched = await run(corpus, out);
+    expect(touched.workspace.stages['corpus-skeleton']).toBe('computed');
+    expect(touched.workspace.documents).toEqual({ reused: 25, computed: 0 });
+    expect(await outputs(out)).toEqual(firstFiles);
+  });
+
+  it('reads the corpus when the skeleton names a document the workspace no longer has, and builds only that one', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const db = new Database(path.join(out, 'workspace.sqlite'));
+    db.prepare('DELETE FROM documents WHERE article_id = ?').run(EMBASSY);
+    db.close();
+    const again = await run(CORPUS, out);
+    expect(again.workspace.documents).toEqual({ reused: 24, computed: 1 });
   });
 
   it('keeps the pages and data files a re-run would write unchanged, and rewrites one edited by hand', async () => {
