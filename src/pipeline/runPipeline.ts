@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit } from '../cluster/clusterArticles.js';
+import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
@@ -21,7 +21,7 @@ interface ResultBase {
   manifest: ManifestEntry[];
   timings: Record<string, number>;
   /** Worker threads each stage ran on (0: the main thread). */
-  threads: { ingest: number; compare?: number };
+  threads: { ingest: number; cluster?: number; compare?: number };
   /** With a workspace: its file and what this run reused from it or computed. */
   workspace?: { file: string } & WorkspaceCounts;
 }
@@ -159,8 +159,11 @@ export async function runPipeline(
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
   Object.assign(result, { duplicates, reuse });
   progress.start('cluster');
-  // Half the candidate pairs are scored on a thread of their own when there are threads to use.
-  const elsewhere = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
+  // Half the candidate pairs are scored on a thread of their own when there are threads to use
+  // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
+  const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
+  result.threads.cluster = 0;
+  const elsewhere: PairScorer | undefined = worker && ((...args) => ((result.threads.cluster = 1), worker(...args)));
   const { clusters, links } = await timed(timings, 'cluster', async () => {
     if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
     const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);

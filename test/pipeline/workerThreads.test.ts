@@ -42,8 +42,9 @@ beforeAll(async () => {
 describe('worker threads', () => {
   it('ingest and compare on two threads when asked, and on the main thread with --workers 1', async () => {
     const manifest = async (out: string) => JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
-    expect((await manifest(parallel)).threads).toEqual({ ingest: 2, compare: 2 });
-    expect((await manifest(single)).threads).toEqual({ ingest: 0, compare: 0 });
+    // 425 articles give too few candidate pairs to split their scoring.
+    expect((await manifest(parallel)).threads).toEqual({ ingest: 2, cluster: 0, compare: 2 });
+    expect((await manifest(single)).threads).toEqual({ ingest: 0, cluster: 0, compare: 0 });
     expect((await manifest(parallel)).totals).toEqual({ inputs: 425, ingested: 425, skipped: 0, failed: 0 });
   });
 
