@@ -214,8 +214,8 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
   const kept = key ? ingestFromSkeleton(store!, key, ingestKey) : undefined;
   const { refused, entries, ...ingested } = kept ?? (await ingestStream(streamDocuments(files, config), config, options));
   if (kept) progress.tick(inputBytes(files));
-  else if (key && ingested.docHashes && ingested.manifest.every((m) => m.status !== 'failed')) {
-    // A failed document is never cached (it is tried again), so a corpus with one gets no skeleton.
+  else if (key && ingested.docHashes && [...refused, ...ingested.manifest].every((m) => m.status !== 'failed')) {
+    // A failure is never cached (the input is tried again), so a corpus with one gets no skeleton.
     const skeleton: CorpusSkeleton = { refused, documents: entries.map((e) => ({ ...e, docHash: ingested.docHashes!.get(e.id)! })) };
     store!.putStageResult(SKELETON_STAGE, key, ingestKey, skeleton);
   }
@@ -255,8 +255,12 @@ function filesKey(files: InputFile[]): string | undefined {
 function ingestFromSkeleton(store: Workspace, key: string, ingestKey: string): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
   const skeleton = store.getStageResult<CorpusSkeleton>(SKELETON_STAGE, key, ingestKey);
   const hashes = skeleton?.documents.map((d) => d.docHash);
+  if (!skeleton) return undefined;
   // Checked first, so that a corpus read after all has its documents counted once.
-  if (!skeleton || !store.hasDocuments(hashes!, ingestKey)) return undefined;
+  if (!store.hasDocuments(hashes!, ingestKey)) {
+    store.counts.stages[SKELETON_STAGE] = 'computed';
+    return undefined;
+  }
   const cached = store.getDocuments(hashes!, ingestKey);
   const outcomes = skeleton.documents.map((d) => cached.get(d.docHash));
   const entries = skeleton.documents.map(({ docHash: _docHash, ...entry }) => entry);

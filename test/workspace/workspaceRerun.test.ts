@@ -140,6 +140,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     db.prepare('DELETE FROM documents WHERE article_id = ?').run(EMBASSY);
     db.close();
     const again = await run(CORPUS, out);
+    expect(again.workspace.stages['corpus-skeleton']).toBe('computed');
     expect(again.workspace.documents).toEqual({ reused: 24, computed: 1 });
   });
 
