@@ -191,7 +191,7 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
       continue;
     }
     parent[rj] = ri;
-    gi.members.push(...gj.members);
+    for (const member of gj.members) gi.members.push(member);
     gi.minDay = Math.min(gi.minDay, gj.minDay);
     gi.maxDay = Math.max(gi.maxDay, gj.maxDay);
     for (const place of gj.places) gi.places.add(place);

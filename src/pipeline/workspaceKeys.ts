@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SIGNATURE_VERSION } from '../fingerprint/minhash.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
-import { hashConfigExcept, hashConfigSections, hashText } from '../workspace/hashKeys.js';
+import { hashConfigExcept, hashConfigSections, hashParts, hashText } from '../workspace/hashKeys.js';
 import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
 /**
@@ -20,7 +20,7 @@ export const workspaceKeys = {
   /** Everything outside clustering can change a comparison or a page. */
   compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
   /** The corpus as the stages after ingest see it: every article's id and document, in order. */
-  corpus: (articles: { id: string }[], docHashes: Map<string, string>) => hashText(...articles.map((a) => `${a.id}\u0001${docHashes.get(a.id)}`)),
+  corpus: (articles: { id: string }[], docHashes: Map<string, string>) => hashParts(articles.map((a) => `${a.id}\u0001${docHashes.get(a.id)}`)),
   /** An event's comparison is made from its id, its members' documents and the duplicates among them. */
   event: (cluster: EventCluster, docHashes: Map<string, string>, duplicatesAmong: SimilarPair[]) =>
     hashText(cluster.id, ...cluster.articles.map((id) => `${id}\u0001${docHashes.get(id)}`), JSON.stringify(duplicatesAmong)),

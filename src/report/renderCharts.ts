@@ -19,7 +19,8 @@ export function chartEventsOverTime(clusters: EventCluster[], config: ResolvedCo
   const dated = clusters.filter((c) => c.eventDate);
   if (dated.length === 0) return html`<p class="muted">没有带日期的事件。</p>`;
   const years = dated.map((c) => Number(c.eventDate!.slice(0, 4)));
-  const byMonth = Math.max(...years) - Math.min(...years) < 2;
+  // A reduce, not Math.max(...years): a spread of every event overflows the stack in a large archive.
+  const byMonth = years.reduce((a, b) => Math.max(a, b)) - years.reduce((a, b) => Math.min(a, b)) < 2;
   const bucket = (c: EventCluster) => c.eventDate!.slice(0, byMonth ? 7 : 4);
   const buckets = [...new Set(dated.map(bucket))].sort();
   const counts = buckets.map((b) => sides.map((s) => dated.filter((c) => bucket(c) === b && (c.sides[s] ?? 0) > 0).length));

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { workspaceKeys } from '../../src/pipeline/workspaceKeys.js';
+import { hashText } from '../../src/workspace/hashKeys.js';
+
+describe('workspaceKeys.corpus', () => {
+  it('is the hash of every article id with its document hash, in order', () => {
+    const articles = [{ id: '001_04b9df7d89f70d67.txt' }, { id: 'mfa-0911' }];
+    const docHashes = new Map([
+      ['001_04b9df7d89f70d67.txt', 'a1'],
+      ['mfa-0911', 'b2'],
+    ]);
+    expect(workspaceKeys.corpus(articles, docHashes)).toBe(hashText('001_04b9df7d89f70d67.txt\u0001a1', 'mfa-0911\u0001b2'));
+    expect(workspaceKeys.corpus([...articles].reverse(), docHashes)).not.toBe(workspaceKeys.corpus(articles, docHashes));
+  });
+
+  it('takes a corpus of 300,000 articles (spread into arguments, it overflowed the call stack)', () => {
+    const articles = Array.from({ length: 300_000 }, (_, i) => ({ id: `g${String(i).padStart(7, '0')}` }));
+    const docHashes = new Map(articles.map((a, i) => [a.id, String(i)]));
+    expect(workspaceKeys.corpus(articles, docHashes)).toMatch(/^[0-9a-f]{40}$/u);
+  });
+});
