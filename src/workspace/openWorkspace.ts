@@ -15,6 +15,9 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
 const KEEP_RUNS = 5;
 
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
+/** Below SQLite's default SQLITE_MAX_LENGTH (10^9 bytes), with room for the row around the value. */
+const MAX_BLOB_BYTES = 512 * 2 ** 20;
+
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
 
 export interface WorkspaceCounts {
@@ -203,8 +206,15 @@ export class Workspace {
     return Buffer.isBuffer(result) ? result : undefined;
   }
 
-  putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): void {
+  /**
+   * Keeps a stage result as bytes, and says whether it did: SQLite takes no value over about a
+   * gigabyte (300k articles scored 9 million candidate pairs, 720 MB of rows, and the run died
+   * binding them). A larger result is not kept; the next run computes it again.
+   */
+  putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): boolean {
+    if (bytes.byteLength > MAX_BLOB_BYTES) return false;
     this.statements.putStage.run(stage, inputKey, configKey, bytes, this.run);
+    return true;
   }
 
   /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { Workspace } from '../../src/workspace/openWorkspace.js';
 import { SCHEMA_VERSION } from '../../src/workspace/workspaceSchema.js';
 import { CONFIG_FILE, CORPUS } from '../helpers.js';
 
@@ -182,5 +183,17 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     db.close();
     const again = await run(CORPUS, out);
     expect(again.workspace.documents).toEqual({ reused: 0, computed: 25 });
+  });
+});
+
+describe('Workspace.putStageBlob', () => {
+  it('keeps a result SQLite can bind and passes over one it cannot, so the run goes on and computes it next time', async () => {
+    const store = new Workspace(path.join(await temp(), 'workspace.sqlite'), 'test');
+    expect(store.putStageBlob('scored-pairs', 'corpus', 'config', Buffer.from(new Float64Array([1, 2, 0.5]).buffer))).toBe(true);
+    expect(store.getStageBlob('scored-pairs', 'corpus', 'config')?.byteLength).toBe(24);
+    // 9 million scored pairs at 300k articles: 720 MB of rows.
+    expect(store.putStageBlob('scored-pairs', 'bigger', 'config', Buffer.allocUnsafe(720e6))).toBe(false);
+    expect(store.getStageBlob('scored-pairs', 'bigger', 'config')).toBeUndefined();
+    store.close();
   });
 });
