@@ -15,8 +15,8 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
 const KEEP_RUNS = 5;
 
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
-/** Below SQLite's default SQLITE_MAX_LENGTH (10^9 bytes), with room for the row around the value. */
-const MAX_BLOB_BYTES = 512 * 2 ** 20;
+/** better-sqlite3 binds no value of 512 MiB or more (measured: 500 MiB binds, 512 does not). */
+const MAX_BLOB_BYTES = 500 * 2 ** 20;
 
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
 
@@ -207,8 +207,8 @@ export class Workspace {
   }
 
   /**
-   * Keeps a stage result as bytes, and says whether it did: SQLite takes no value over about a
-   * gigabyte (300k articles scored 9 million candidate pairs, 720 MB of rows, and the run died
+   * Keeps a stage result as bytes, and says whether it did: no value of 512 MiB or more can be
+   * bound (300k articles scored 7.8 million candidate pairs, 624 MB of rows, and the run died
    * binding them). A larger result is not kept; the next run computes it again.
    */
   putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): boolean {

@@ -191,8 +191,8 @@ describe('Workspace.putStageBlob', () => {
     const store = new Workspace(path.join(await temp(), 'workspace.sqlite'), 'test');
     expect(store.putStageBlob('scored-pairs', 'corpus', 'config', Buffer.from(new Float64Array([1, 2, 0.5]).buffer))).toBe(true);
     expect(store.getStageBlob('scored-pairs', 'corpus', 'config')?.byteLength).toBe(24);
-    // 9 million scored pairs at 300k articles: 720 MB of rows.
-    expect(store.putStageBlob('scored-pairs', 'bigger', 'config', Buffer.allocUnsafe(720e6))).toBe(false);
+    // 7.8 million scored pairs at 300k articles: 624 MB of rows.
+    expect(store.putStageBlob('scored-pairs', 'bigger', 'config', Buffer.allocUnsafe(7_793_312 * 80))).toBe(false);
     expect(store.getStageBlob('scored-pairs', 'bigger', 'config')).toBeUndefined();
     store.close();
   });
