@@ -15,7 +15,7 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
 const KEEP_RUNS = 5;
 
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
-/** better-sqlite3 binds no value of 512 MiB or more (measured: 500 MiB binds, 512 does not). */
+/** The largest part a stage blob is kept in: better-sqlite3 binds no value of 512 MiB or more (500 MiB binds, 512 does not). */
 const MAX_BLOB_BYTES = 500 * 2 ** 20;
 
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
@@ -82,6 +82,9 @@ export class Workspace {
       ),
       getStage: db.prepare<[string, string, string], { result: string | Buffer }>(
         'SELECT result FROM stage_results WHERE stage = ? AND input_key = ? AND config_key = ?',
+      ),
+      getStageParts: db.prepare<[string, string, string, string], { stage: string; result: Buffer }>(
+        'SELECT stage, result FROM stage_results WHERE stage > ? AND stage < ? AND input_key = ? AND config_key = ?',
       ),
       touchStage: db.prepare('UPDATE stage_results SET last_run = ? WHERE stage = ? AND input_key = ? AND config_key = ?'),
       putStage: db.prepare('INSERT OR REPLACE INTO stage_results (stage, input_key, config_key, result, last_run) VALUES (?, ?, ?, ?, ?)'),
@@ -200,21 +203,39 @@ export class Workspace {
     this.statements.putStage.run(stage, inputKey, configKey, JSON.stringify(result), this.run);
   }
 
-  /** A stage result kept as bytes (the `result` column then holds a BLOB): for results too large to parse quickly. */
+  /**
+   * A stage result kept as bytes (the `result` column then holds a BLOB): for results too large to
+   * parse quickly. Kept whole, or in parts (putStageBlob) that must all be there.
+   */
   getStageBlob(stage: string, inputKey: string, configKey: string): Buffer | undefined {
     const result = this.stageRow(stage, inputKey, configKey);
-    return Buffer.isBuffer(result) ? result : undefined;
+    if (Buffer.isBuffer(result)) return result;
+    const parts = this.statements.getStageParts.all(`${stage}#`, `${stage}$`, inputKey, configKey);
+    const count = Number(parts[0]?.stage.split('/')[1]);
+    const ordered = parts.map((p) => ({ ...p, k: Number(p.stage.slice(stage.length + 1).split('/')[0]) })).sort((a, b) => a.k - b.k);
+    // Every part of one write, or nothing: a missing part would silently shorten the result.
+    if (!count || ordered.length !== count || ordered.some((p, i) => p.k !== i || p.stage !== `${stage}#${i}/${count}`)) return undefined;
+    for (const part of ordered) this.statements.touchStage.run(this.run, part.stage, inputKey, configKey);
+    this.counts.stages[stage] = 'reused';
+    return Buffer.concat(ordered.map((p) => p.result));
   }
 
   /**
-   * Keeps a stage result as bytes, and says whether it did: no value of 512 MiB or more can be
-   * bound (300k articles scored 7.8 million candidate pairs, 624 MB of rows, and the run died
-   * binding them). A larger result is not kept; the next run computes it again.
+   * Keeps a stage result as bytes. No value of 512 MiB or more can be bound (300k articles scored
+   * 7.8 million candidate pairs, 624 MB of rows, and the run died binding them), so a larger one
+   * is kept in parts, rows `<stage>#<k>/<n>`.
    */
-  putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer): boolean {
-    if (bytes.byteLength > MAX_BLOB_BYTES) return false;
-    this.statements.putStage.run(stage, inputKey, configKey, bytes, this.run);
-    return true;
+  putStageBlob(stage: string, inputKey: string, configKey: string, bytes: Buffer, partBytes = MAX_BLOB_BYTES): void {
+    if (bytes.byteLength <= partBytes) {
+      this.statements.putStage.run(stage, inputKey, configKey, bytes, this.run);
+      return;
+    }
+    const count = Math.ceil(bytes.byteLength / partBytes);
+    this.batch(() => {
+      for (let k = 0; k < count; k++) {
+        this.statements.putStage.run(`${stage}#${k}/${count}`, inputKey, configKey, bytes.subarray(k * partBytes, (k + 1) * partBytes), this.run);
+      }
+    });
   }
 
   /**

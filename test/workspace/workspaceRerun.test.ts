@@ -186,14 +186,30 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
   });
 });
 
-describe('Workspace.putStageBlob', () => {
-  it('keeps a result SQLite can bind and passes over one it cannot, so the run goes on and computes it next time', async () => {
-    const store = new Workspace(path.join(await temp(), 'workspace.sqlite'), 'test');
-    expect(store.putStageBlob('scored-pairs', 'corpus', 'config', Buffer.from(new Float64Array([1, 2, 0.5]).buffer))).toBe(true);
-    expect(store.getStageBlob('scored-pairs', 'corpus', 'config')?.byteLength).toBe(24);
-    // 7.8 million scored pairs at 300k articles: 624 MB of rows.
-    expect(store.putStageBlob('scored-pairs', 'bigger', 'config', Buffer.allocUnsafe(7_793_312 * 80))).toBe(false);
-    expect(store.getStageBlob('scored-pairs', 'bigger', 'config')).toBeUndefined();
+describe('Workspace stage blobs', () => {
+  it('keeps a result too large for one value in parts, and gives it back whole only when every part is there', async () => {
+    const file = path.join(await temp(), 'workspace.sqlite');
+    const store = new Workspace(file, 'test');
+    const rows = Buffer.from(new Float64Array([0, 1, 0.25, 1, 1, 1, 0.5, 0.75, 0, 1]).buffer);
+    store.putStageBlob('scored-pairs', 'corpus', 'config', rows);
+    expect(store.getStageBlob('scored-pairs', 'corpus', 'config')).toEqual(rows);
+    // Parts of 24 bytes stand for parts of 500 MiB: 80 bytes go in four.
+    store.putStageBlob('scored-pairs', 'larger', 'config', rows, 24);
+    expect(store.getStageBlob('scored-pairs', 'larger', 'config')).toEqual(rows);
+    expect(store.counts.stages['scored-pairs']).toBe('reused');
     store.close();
+    const db = new Database(file);
+    expect(db.prepare("SELECT stage FROM stage_results WHERE input_key = 'larger' ORDER BY stage").all().map((r) => (r as { stage: string }).stage)).toEqual([
+      'scored-pairs#0/4',
+      'scored-pairs#1/4',
+      'scored-pairs#2/4',
+      'scored-pairs#3/4',
+    ]);
+    db.prepare("DELETE FROM stage_results WHERE stage = 'scored-pairs#2/4'").run();
+    db.close();
+    const again = new Workspace(file, 'test');
+    expect(again.getStageBlob('scored-pairs', 'larger', 'config')).toBeUndefined();
+    expect(again.counts.stages['scored-pairs']).toBe('computed');
+    again.close();
   });
 });
