@@ -24,8 +24,6 @@ function duplicatesByArticle(duplicates: SimilarPair[]): Map<string, SimilarPair
 const WORKER_SCRIPT = new URL('./compareWorker.js', import.meta.url);
 /** Events per message to a worker. */
 const BATCH = 32;
-/** Digests stored in the workspace per transaction. */
-const STORE_BATCH = 2048;
 /** Events whose cached comparisons are read in one statement: the workspace is never read whole into memory. */
 const LOOKUP = 512;
 
@@ -78,22 +76,16 @@ export async function compareEvents(
     const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
     return { cluster, among, eventKey, pageKey };
   });
-  // Digests wait here to be stored, STORE_BATCH to a transaction (see ingest's STORE_BATCH).
-  const unstored: { event: CompareItem; digest: EventDigest }[] = [];
-  const store = () => {
-    if (!workspace || unstored.length === 0) return;
-    workspace.store.batch(() => {
-      for (const { event, digest } of unstored) workspace.store.putDigest(event.eventKey, compareKey, digest, event.again);
-    });
-    unstored.length = 0;
-  };
+  // Digests are stored a few thousand to a transaction.
+  const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
+    workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
+  );
   const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
     computed.forEach((comparison, k) => {
       const digest = digestComparison(comparison);
       digests.set(batch[k]!.cluster.id, digest);
-      if (workspace) unstored.push({ event: batch[k]!, digest });
+      stored?.add({ event: batch[k]!, digest });
     });
-    if (unstored.length >= STORE_BATCH) store();
     progress.tick(computed.length);
     return settle(computed.map((comparison, k) => sink?.put(batch[k]!.cluster, comparison, byId, batch[k]!.pageKey)));
   });
@@ -123,7 +115,7 @@ export async function compareEvents(
     throw error;
   }
   const { threads } = await stream.finish();
-  store();
+  stored?.flush();
   // In the clusters' order, whether cached or computed.
   return { digests: new Map(clusters.map((c) => [c.id, digests.get(c.id)!])), threads };
 }

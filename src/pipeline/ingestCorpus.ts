@@ -40,13 +40,6 @@ const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
 /** Documents per message to a worker: enough to amortise the message, few enough to keep both cores busy to the end. */
 const BATCH = 64;
 
-/**
- * Documents stored in the workspace per transaction. Their rows go in hash order, so each commit
- * rewrote the index pages it touched: a transaction per 64-document batch cost half as much again
- * as one per 2,048 (100,000 rows of 7 KB: 6.6–7.5 s of CPU against 4.7–5.0 s).
- */
-const STORE_BATCH = 2048;
-
 /** Everything buildArticle reads of a document; equal hashes mean equal articles under one ingest config. */
 function hashDocument(document: RawDocument): string {
   const { id, source, format, encoding, undecodable, bodyIsHtml, given, body } = document;
@@ -121,17 +114,10 @@ async function ingestStream(
   const refused: ManifestEntry[] = [];
   const signatures = new Map<string, ArticleSignatures>();
 
-  // Built documents wait here to be stored in the workspace, STORE_BATCH to a transaction.
-  const unstored: { document: RawDocument; outcome: CachedDocument }[] = [];
-  const store = () => {
-    if (!documentStore || unstored.length === 0) return;
-    documentStore.batch(() => {
-      for (const { document, outcome } of unstored) {
-        documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id });
-      }
-    });
-    unstored.length = 0;
-  };
+  // Built documents are stored in the workspace a few thousand to a transaction.
+  const stored = documentStore?.deferWrites(({ document, outcome }: { document: RawDocument; outcome: CachedDocument }) =>
+    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }),
+  );
   // Each batch is recorded as it comes back, while the workers build the next.
   const builder = openBuilder(config, options, (built, batch) => {
     built.forEach(({ outcome, signatures: signed }, k) => {
@@ -139,9 +125,8 @@ async function ingestStream(
       outcomes[index] = outcome;
       if (signed) signatures.set(document.id, signed);
       // With a document store this is an article-mode build: an ingested outcome holds a whole article.
-      if (documentStore && outcome.status !== 'failed') unstored.push({ document, outcome: outcome as CachedDocument });
+      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument });
     });
-    if (unstored.length >= STORE_BATCH) store();
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
 
@@ -170,7 +155,7 @@ async function ingestStream(
     throw error;
   }
   const { threads } = await builder.finish();
-  store();
+  stored?.flush();
   return { ...assemble(entries, outcomes), entries, refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
 }
 

@@ -15,6 +15,8 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
 const KEEP_RUNS = 5;
 
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
+/** Rows a deferred writer commits at once (deferWrites). */
+const ROWS_PER_TRANSACTION = 2048;
 /** The largest part a stage blob is kept in: better-sqlite3 binds no value of 512 MiB or more (500 MiB binds, 512 does not). */
 const MAX_BLOB_BYTES = 500 * 2 ** 20;
 
@@ -134,6 +136,29 @@ export class Workspace {
   /** Runs `work` in one transaction: thousands of small writes cost one commit. */
   batch<T>(work: () => T): T {
     return this.db.transaction(work)();
+  }
+
+  /**
+   * Writes that wait and go ROWS_PER_TRANSACTION to a transaction, for rows that arrive a few at a
+   * time (a worker's batch). Rows keyed by hashes land all over their index, and each commit
+   * rewrote every index page it touched: a transaction per 64 rows cost half as much again as one
+   * per 2,048 (100,000 rows of 7 KB: 6.6–7.5 s of CPU against 4.7–5.0 s). `flush` writes what waits.
+   */
+  deferWrites<T>(write: (row: T) => void): { add(row: T): void; flush(): void } {
+    let waiting: T[] = [];
+    const flush = () => {
+      if (waiting.length === 0) return;
+      const rows = waiting;
+      waiting = [];
+      this.batch(() => rows.forEach(write));
+    };
+    return {
+      add: (row) => {
+        waiting.push(row);
+        if (waiting.length >= ROWS_PER_TRANSACTION) flush();
+      },
+      flush,
+    };
   }
 
   /** Whether this ingest config built every one of `docHashes` before; nothing is counted or marked used. */
