@@ -1,6 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
-import { WorkerPool } from './workerPool.js';
+import { runOnWorker, WorkerPool } from './workerPool.js';
 
 const SCRIPT = new URL('./lshWorker.js', import.meta.url);
 
@@ -11,17 +10,10 @@ const SCRIPT = new URL('./lshWorker.js', import.meta.url);
  */
 export function searchOnWorker(): CandidateSearch | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  return (flat, bands) =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(SCRIPT, { workerData: { flat, bands } });
-      worker.once('message', (found: Uint32Array) => {
-        const pairs: [number, number][] = new Array(found.length / 2);
-        for (let k = 0; k < pairs.length; k++) pairs[k] = [found[2 * k]!, found[2 * k + 1]!];
-        resolve(pairs);
-        void worker.terminate();
-      });
-      worker.once('error', reject);
-      // After a result, terminate() ends it with code 1 and the promise is already settled.
-      worker.once('exit', (code) => reject(new Error(`the LSH worker thread exited with code ${code} before answering`)));
-    });
+  return async (flat, bands) => {
+    const found = await runOnWorker<Uint32Array>(SCRIPT, { flat, bands });
+    const pairs: [number, number][] = new Array(found.length / 2);
+    for (let k = 0; k < pairs.length; k++) pairs[k] = [found[2 * k]!, found[2 * k + 1]!];
+    return pairs;
+  };
 }

@@ -178,3 +178,21 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
     abort: close,
   };
 }
+
+/**
+ * Runs `script` once on a worker thread of its own with `workerData` (the buffers in `transfer`
+ * moved, not copied) and resolves to the one message it posts; the thread is stopped after it.
+ */
+export function runOnWorker<Result>(script: URL, workerData: unknown, transfer: ArrayBuffer[] = []): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData, transferList: transfer });
+    worker.once('message', (result: Result) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    // After a result, terminate() ends it with code 1 and the promise is already settled.
+    worker.once('exit', (code) => reject(new Error(`the worker thread ${fileURLToPath(script)} exited with code ${code} before answering`)));
+  });
+}
+
