@@ -115,9 +115,10 @@ export async function scoreCandidatesSplit(
   const pairs = candidatePairsOf(articles, duplicates, config);
   if (pairs.length < splitFromPairs) return scorePairs(articles, pairs, createLinkContext(articles, duplicates, config));
   const half = Math.floor(pairs.length / 2);
+  const inputs = articles.map(linkInputOf);
   // Handed over first, so both threads build their texts and score at the same time.
-  const far = elsewhere(articles.map(linkInputOf), duplicates, pairs.slice(0, half));
-  const near = scorePairs(articles, pairs.slice(half), createLinkContext(articles, duplicates, config));
+  const far = elsewhere(inputs, duplicates, pairs.slice(0, half));
+  const near = scorePairs(inputs, pairs.slice(half), createLinkContext(inputs, duplicates, config));
   return [...(await far), ...near];
 }
 
