@@ -9,6 +9,7 @@ import { parseGold, type GoldLabels } from '../evaluate/readGold.js';
 import { scoreClusters } from '../evaluate/scoreClusters.js';
 import { tuneGrid } from '../evaluate/tuneGrid.js';
 import { applyOverrides } from '../config/applyOverrides.js';
+import type { InputFile } from '../pipeline/collectInputs.js';
 import { runPipeline } from '../pipeline/runPipeline.js';
 import { StageCache } from '../pipeline/stageCache.js';
 import { writeAtomic } from '../pipeline/writeAtomic.js';
@@ -44,10 +45,10 @@ async function readGold(file: string | undefined): Promise<GoldLabels> {
 }
 
 /** `parallax eval`: cluster quality against gold labels, with the worst errors and the links behind them. */
-export async function evaluateCommand(args: EvaluateArgs): Promise<void> {
+export async function evaluateCommand(args: EvaluateArgs, files?: InputFile[]): Promise<void> {
   const gold = await readGold(args.gold);
   const config = await loadConfig(args.config, args.set);
-  const result = await runPipeline(args.input, config, 'cluster');
+  const result = await runPipeline(args.input, config, 'cluster', { files });
   const scores = scoreClusters(result.clusters!.map((c) => c.articles), gold);
   const errors = findClusterErrors(result.clusters!, result.links!, gold);
   if (args.json) print([JSON.stringify({ scores, errors }, null, 2)]);
@@ -55,12 +56,12 @@ export async function evaluateCommand(args: EvaluateArgs): Promise<void> {
 }
 
 /** `parallax tune`: every grid point scored against the gold; ingest and fingerprints computed once where they can be. */
-export async function tuneCommand(args: EvaluateArgs): Promise<void> {
+export async function tuneCommand(args: EvaluateArgs, files?: InputFile[]): Promise<void> {
   const gold = await readGold(args.gold);
   if (!args.grid?.length) throw new ParallaxError('--grid key=from:to:step (or key=a,b,c) is required');
   const axes = args.grid.map(parseGridAxis);
   const written = applyOverrides(await loadWrittenConfig(args.config), args.set);
-  const cache = new StageCache(args.input);
+  const cache = new StageCache(args.input, files);
   const started = performance.now();
   const result = await tuneGrid(cache, written, axes, gold, args.config);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -75,9 +76,9 @@ export async function tuneCommand(args: EvaluateArgs): Promise<void> {
 }
 
 /** `parallax explain A B`: every feature behind the cluster decision for two articles. */
-export async function explainCommand(args: EvaluateArgs): Promise<void> {
+export async function explainCommand(args: EvaluateArgs, files?: InputFile[]): Promise<void> {
   const config = await loadConfig(args.config, args.set);
-  const run = await runPipeline(args.input, config, 'cluster');
+  const run = await runPipeline(args.input, config, 'cluster', { files });
   const find = (id: string) => {
     const article = run.articles.find((a) => a.id === id);
     if (!article) throw new ParallaxError(`no article "${id}" in ${args.input.join(', ')} (ids are in data/articles.jsonl)`);

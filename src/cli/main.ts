@@ -128,16 +128,17 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   // With exitProcess(false) yargs still calls a handler after reporting a usage failure.
-  const evaluation = (run: (args: EvaluateArgs) => Promise<void>) => async (args: unknown) => {
+  const evaluation = (run: (args: EvaluateArgs, files: InputFile[]) => Promise<void>) => async (args: unknown) => {
     if (exitCode === 2) return;
     try {
-      // eval, tune and explain ingest and cluster the whole corpus too.
-      const again = await runSizedForInput(await collectInputs((args as EvaluateArgs).input), argv);
+      // eval, tune and explain ingest and cluster the whole corpus too; its files are found once.
+      const files = await collectInputs((args as EvaluateArgs).input);
+      const again = await runSizedForInput(files, argv);
       if (again !== undefined) {
         exitCode = again;
         return;
       }
-      await run(args as EvaluateArgs);
+      await run(args as EvaluateArgs, files);
     } catch (error) {
       reportError(error, debug);
       exitCode = 1;

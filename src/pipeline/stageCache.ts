@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
 import { mergeScoredPairs, scoreCandidates, type ClusterResult, type ScoredPair } from '../cluster/clusterArticles.js';
 import type { ManifestEntry, Article, SimilarPair } from '../types.js';
+import type { InputFile } from './collectInputs.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { STAGE_KEYS } from './stageKeys.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -28,7 +29,11 @@ export class StageCache {
   private readonly scored = new Map<string, ScoredPair[]>();
   runs = { ingest: 0, fingerprint: 0, score: 0 };
 
-  constructor(private readonly inputs: string[]) {}
+  constructor(
+    private readonly inputs: string[],
+    /** The inputs' files when the caller has already found them (collectInputs). */
+    private readonly files?: InputFile[],
+  ) {}
 
   ingest(config: ResolvedConfig): Promise<{ articles: Article[]; manifest: ManifestEntry[] }> {
     const key = workspaceKeys.ingest(config);
@@ -36,7 +41,7 @@ export class StageCache {
       this.runs.ingest++;
       this.fingerprinted = null;
       this.scored.clear();
-      this.ingested = { key, value: ingestInputs(this.inputs, config) };
+      this.ingested = { key, value: ingestInputs(this.inputs, config, { files: this.files }) };
     }
     return this.ingested.value;
   }
