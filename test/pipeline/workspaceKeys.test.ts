@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { workspaceKeys } from '../../src/pipeline/workspaceKeys.js';
-import { hashText } from '../../src/workspace/hashKeys.js';
 
 describe('workspaceKeys.corpus', () => {
-  it('is the hash of every article id with its document hash, in order', () => {
+  it('is the SHA-1 of every article id with its document hash, in order, as stored workspaces were keyed', () => {
     const articles = [{ id: '001_04b9df7d89f70d67.txt' }, { id: 'mfa-0911' }];
     const docHashes = new Map([
       ['001_04b9df7d89f70d67.txt', 'a1'],
       ['mfa-0911', 'b2'],
     ]);
-    expect(workspaceKeys.corpus(articles, docHashes)).toBe(hashText('001_04b9df7d89f70d67.txt\u0001a1', 'mfa-0911\u0001b2'));
+    // sha1("001_04b9df7d89f70d67.txt\x01a1\x00mfa-0911\x01b2\x00"), computed outside parallax.
+    expect(workspaceKeys.corpus(articles, docHashes)).toBe('09c47bd45b57c8fa642eb175a9e7eca7342db5ee');
     expect(workspaceKeys.corpus([...articles].reverse(), docHashes)).not.toBe(workspaceKeys.corpus(articles, docHashes));
   });
 
