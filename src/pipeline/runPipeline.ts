@@ -163,7 +163,12 @@ export async function runPipeline(
   // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
   const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
   result.threads.cluster = 0;
-  const elsewhere: PairScorer | undefined = worker && ((...args) => ((result.threads.cluster = 1), worker(...args)));
+  const elsewhere: PairScorer | undefined =
+    worker &&
+    ((...args) => {
+      result.threads.cluster = 1;
+      return worker(...args);
+    });
   const { clusters, links } = await timed(timings, 'cluster', async () => {
     if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
     const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
