@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForFingerprint, foldText, foldTextDirect, foldTexts, foldTextSlow, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
+import { foldForFingerprint, foldText, foldTextDirect, foldTexts, foldTextSlow, normalizeDirect, normalizeForMatching, normalizeSlow } from '../../src/text/normalizeForMatching.js';
 import { parsePublished } from '../../src/text/parsePublished.js';
 import { splitSentences } from '../../src/text/splitSentences.js';
 import { detectLanguage, detectScript } from '../../src/text/detectScript.js';
@@ -112,5 +112,34 @@ describe('detectScript and detectLanguage', () => {
     expect(detectScript('国务委员兼外长王毅在浙江安吉同越南外长裴青山举行会谈')).toBe('simplified');
     expect(detectLanguage('Phó Thủ tướng Bùi Thanh Sơn tiếp Đại sứ Trung Quốc Hà Vĩ')).toBe('vi');
     expect(detectLanguage('越南政府副总理裴青山会见中国驻越南大使何炜')).toBe('zh');
+  });
+});
+
+describe('normalizeForMatching through the table', () => {
+  it('normalises a traditional repost line as the whole-string steps do: full-width folded, spaces collapsed and trimmed (seed 000)', () => {
+    expect(normalizeDirect('　越南外長裴青山（右）與中國國務委員、外交部長王毅　 图自越通社 ')).toBe('越南外长裴青山(右)与中国国务委员、外交部长王毅 图自越通社');
+    expect(normalizeDirect('Bùi  Thanh\u00a0Sơn\n')).toBe('bùi thanh sơn');
+  });
+
+  it('gives the whole-string result for every BMP character, between spaces, a letter and an ideograph', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const text = ` a${String.fromCharCode(c)} 中`;
+      const direct = normalizeDirect(text);
+      if (direct !== null && direct !== normalizeSlow(text)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('equals the whole-string steps on any mix of scripts, marks, jamo, white space and surrogates', () => {
+    const pieces = ['中', '國', 'Ａ', 'a', 'Σ', '\u0301', 'ề', '\u1100', '\u1161', '，', ' ', '\u3000', '\u00a0', '\n', '\t', '\u2028', '𠀀', 'İ', '\u0000', '\uffff', '\ufeff'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const text = parts.join('');
+        expect(normalizeForMatching(text)).toBe(normalizeSlow(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
