@@ -37,11 +37,14 @@ export function foldArticleText(article: ArticleText): string {
   return foldTexts(article.paragraphs.map((p) => p.text));
 }
 
-/** Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each paragraph. */
-export function signArticle(article: ArticleText, config: ResolvedConfig): ArticleSignatures {
+/**
+ * Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each
+ * paragraph. `foldedParagraphs`, when given, are those folds already made (`foldText` of each).
+ */
+export function signArticle(article: ArticleText, config: ResolvedConfig, foldedParagraphs?: string[]): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
   const lengths: number[] = [];
-  const folded = foldTexts(article.paragraphs.map((p) => p.text), lengths);
+  const folded = foldedParagraphs ? joinFolded(foldedParagraphs, lengths) : foldTexts(article.paragraphs.map((p) => p.text), lengths);
   const positions = lengths.flatMap((length, position) => (length >= minParagraphChars ? [position] : []));
   const signatures = minhashParts(folded, lengths, positions, shingle, permutations, seed);
   const values = new Uint32Array(bands * (1 + positions.length));
@@ -49,6 +52,11 @@ export function signArticle(article: ArticleText, config: ResolvedConfig): Artic
     values.set(bandKeys(signatures.subarray(unit * permutations, (unit + 1) * permutations), bands, rows), unit * bands);
   }
   return { positions, values };
+}
+
+function joinFolded(folded: string[], lengths: number[]): string {
+  for (const text of folded) lengths.push(text.length);
+  return folded.join('');
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { detectLanguage, detectScript } from '../text/detectScript.js';
+import { countScripts, detectLanguage, detectScript } from '../text/detectScript.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import { parsePublished } from '../text/parsePublished.js';
 import { splitSentences } from '../text/splitSentences.js';
@@ -30,7 +30,8 @@ export function createIngestContext(config: ResolvedConfig): IngestContext {
   };
 }
 
-export type BuildResult = { ok: true; article: Article } | { ok: false; reason: string; diagnostics: Diagnostic[] };
+/** A built article comes with its paragraphs folded (StrippedText.folded), for signing it without folding them again. */
+export type BuildResult = { ok: true; article: Article; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
 /**
  * RawDocument → Article: parse the page, strip boilerplate, identify the outlet and side, and
@@ -85,16 +86,19 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
   const eventPlace = eventPlaces[0] ?? null;
   const places = eventPlace ? [eventPlace, ...allPlaces.filter((p) => p !== eventPlace)] : allPlaces;
 
-  const language = detectLanguage(`${articleTitle}\n${fullText}`);
+  const titled = `${articleTitle}\n${fullText}`;
+  const counts = countScripts(titled);
+  const language = detectLanguage(titled, counts);
   return {
     ok: true,
+    folded: stripped.folded,
     article: {
       ...text,
       url,
       outlet: outlet.outlet,
       side: outlet.side,
       language,
-      script: language === 'zh' ? detectScript(`${articleTitle}${fullText}`) : detectScript(fullText),
+      script: language === 'zh' ? detectScript(titled, counts) : detectScript(fullText),
       published,
       eventDate: when.date,
       eventDateSource: when.source,

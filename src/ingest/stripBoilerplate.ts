@@ -1,4 +1,4 @@
-import { countHan, detectLanguage } from '../text/detectScript.js';
+import { countHan, detectLanguage, hasLatinRun } from '../text/detectScript.js';
 import { foldText } from '../text/normalizeForMatching.js';
 import type { RemovalReason, RemovedBlock } from '../types.js';
 
@@ -19,6 +19,11 @@ export interface BoilerplateRules {
 
 export interface StrippedText {
   paragraphs: string[];
+  /**
+   * `foldText` of each paragraph: stripping compares lines folded, and signing the article needs the
+   * same strings, so they are made once.
+   */
+  folded: string[];
   removed: RemovedBlock[];
   byline: string | null;
   /** The page text before the trailing block, for outlet signatures (datelines, credits, layout). */
@@ -105,7 +110,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
       markCaptionAfter(lines, i);
     } else if (INLINE_PHOTO.test(text)) {
       line.removed = 'caption';
-    } else if (zh && /\p{Script=Latin}{2,}/u.test(text) && detectLanguage(text) !== 'zh') {
+    } else if (zh && hasLatinRun(text) && detectLanguage(text) !== 'zh') {
       // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
       line.removed = 'caption';
       markCaptionAfter(lines, i);
@@ -214,8 +219,10 @@ export function stripBoilerplate(blocks: string[], title: string | null, rules: 
   stripEndMarkers(lines, rules);
   const byline = takeByline(lines, rules);
   markRepeatedLeads(lines);
+  const kept = live(lines);
   return {
-    paragraphs: live(lines).map((l) => l.text),
+    paragraphs: kept.map((l) => l.text),
+    folded: kept.map(keyOf),
     removed: lines.filter((l) => l.removed).map((l) => ({ reason: l.removed!, text: l.text })),
     byline,
     bodyRegion,

@@ -16,34 +16,36 @@ export interface BuiltDocument<A extends ArticleText = Article> {
   signatures?: ArticleSignatures;
 }
 
-type Built<A> = { ok: true; article: A } | { ok: false; reason: string; diagnostics: Diagnostic[] };
+type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
 /** A throw becomes the document's own failure, never the run's. */
-function outcomeOf<A extends ArticleText>(build: () => Built<A>): BuildOutcome<A> {
+function outcomeOf<A extends ArticleText>(build: () => Built<A>): { outcome: BuildOutcome<A>; folded?: string[] } {
   try {
     const result = build();
     return result.ok
-      ? { status: 'ingested', article: result.article }
-      : { status: 'skipped', reason: result.reason, diagnostics: result.diagnostics };
+      ? { outcome: { status: 'ingested', article: result.article }, folded: result.folded }
+      : { outcome: { status: 'skipped', reason: result.reason, diagnostics: result.diagnostics } };
   } catch (error) {
-    return { status: 'failed', reason: (error as Error).message };
+    return { outcome: { status: 'failed', reason: (error as Error).message } };
   }
 }
 
 /** Builds one document's article. */
 export function buildOutcome(document: RawDocument, context: IngestContext): BuildOutcome {
-  return outcomeOf(() => buildArticle(document, context));
+  return outcomeOf(() => buildArticle(document, context)).outcome;
+}
+
+function extractText(document: RawDocument, context: IngestContext): Built<ArticleText> {
+  const result = extractArticleText(document, context.rules);
+  return result.ok ? { ok: true, article: result.extracted.text, folded: result.extracted.stripped.folded } : result;
 }
 
 /** Extracts one document's article text only. */
 export function extractOutcome(document: RawDocument, context: IngestContext): BuildOutcome<ArticleText> {
-  return outcomeOf(() => {
-    const result = extractArticleText(document, context.rules);
-    return result.ok ? { ok: true, article: result.extracted.text } : result;
-  });
+  return outcomeOf(() => extractText(document, context)).outcome;
 }
 
 export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, sign: boolean, mode: IngestMode): BuiltDocument<ArticleText> {
-  const outcome = mode === 'text' ? extractOutcome(document, context) : buildOutcome(document, context);
-  return sign && outcome.status === 'ingested' ? { outcome, signatures: signArticle(outcome.article, config) } : { outcome };
+  const { outcome, folded } = outcomeOf<ArticleText>(() => (mode === 'text' ? extractText(document, context) : buildArticle(document, context)));
+  return sign && outcome.status === 'ingested' ? { outcome, signatures: signArticle(outcome.article, config, folded) } : { outcome };
 }

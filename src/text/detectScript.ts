@@ -3,23 +3,36 @@ import type { Article } from '../types.js';
 
 /** Ideographs of the CJK blocks: counted by code unit, without building an array of matches. */
 export function countHan(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) n++;
-  }
-  return n;
+  return countScripts(text).han;
 }
 
 /** Basic and accented Latin letters, Vietnamese's included. */
 export function countLatin(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) n++;
-  }
-  return n;
+  return countScripts(text).latin;
 }
+
+export interface ScriptCounts {
+  /** Ideographs of the CJK blocks. */
+  han: number;
+  /** Basic and accented Latin letters, Vietnamese's included. */
+  latin: number;
+}
+
+/** Both counts in one pass: the language and the script of an article are read from the same text. */
+export function countScripts(text: string): ScriptCounts {
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
+    else {
+      const l = c | 0x20;
+      if ((l >= 0x61 && l <= 0x7a) || (l >= 0xc0 && l <= 0x24f) || (l >= 0x1e00 && l <= 0x1eff)) latin++;
+    }
+  }
+  return { han, latin };
+}
+
 /** Letters that only Vietnamese writes among the Latin-script languages a news corpus holds. */
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
 
@@ -30,9 +43,9 @@ function count(text: string, pattern: RegExp): number {
   return n;
 }
 
-export function detectLanguage(text: string): Article['language'] {
-  const han = countHan(text);
-  const latin = countLatin(text);
+/** `counts`, when given, are countScripts(text), already at hand. */
+export function detectLanguage(text: string, counts: ScriptCounts = countScripts(text)): Article['language'] {
+  const { han, latin } = counts;
   if (han >= latin * 0.5 && han > 0) return 'zh';
   if (latin > 0 && count(text, VIETNAMESE) >= Math.max(3, latin * 0.03)) return 'vi';
   return 'other';
@@ -40,13 +53,48 @@ export function detectLanguage(text: string): Article['language'] {
 
 /**
  * Traditional when a noticeable share of its ideographs change under the traditional → simplified
- * fold; a simplified text has almost none that do.
+ * fold; a simplified text has almost none that do. `counts`, when given, are countScripts(text).
  */
-export function detectScript(text: string): Article['script'] {
-  const han = countHan(text);
-  const latin = countLatin(text);
+export function detectScript(text: string, counts: ScriptCounts = countScripts(text)): Article['script'] {
+  const { han, latin } = counts;
   if (han === 0) return latin > 0 ? 'latin' : 'mixed';
   const share = countFoldable(text) / han;
   if (share >= 0.05) return 'traditional';
   return 'simplified';
+}
+
+let latinScript: Uint8Array | null = null;
+
+/** Whether each BMP code unit is of the Latin script, from the regex's own Unicode data, computed once. */
+function latinScriptTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const latin = /\p{Script=Latin}/u;
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = latin.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+const LATIN_CHARACTER = /^\p{Script=Latin}$/u;
+
+/**
+ * `/\p{Script=Latin}{2,}/u.test(text)`, by table: the regex, run on every line of every page to
+ * find alt text in another language, was a twentieth of building an article.
+ */
+export function hasLatinRun(text: string): boolean {
+  const table = (latinScript ??= latinScriptTable());
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let latin: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // A character outside the BMP: judged whole, and counted once.
+        latin = LATIN_CHARACTER.test(text.slice(i, i + 2));
+        i++;
+      } else latin = false;
+    } else latin = table[c] === 1;
+    run = latin ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
 }

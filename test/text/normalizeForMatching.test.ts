@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { foldForFingerprint, foldText, foldTextDirect, foldTexts, foldTextSlow, normalizeDirect, normalizeForMatching, normalizeSlow } from '../../src/text/normalizeForMatching.js';
 import { parsePublished } from '../../src/text/parsePublished.js';
 import { splitSentences } from '../../src/text/splitSentences.js';
-import { detectLanguage, detectScript } from '../../src/text/detectScript.js';
+import { detectLanguage, detectScript, hasLatinRun } from '../../src/text/detectScript.js';
 
 describe('normalizeForMatching', () => {
   it('folds traditional script and full-width forms so a Hong Kong repost matches its original', () => {
@@ -138,6 +138,25 @@ describe('normalizeForMatching through the table', () => {
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
         const text = parts.join('');
         expect(normalizeForMatching(text)).toBe(normalizeSlow(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('hasLatinRun', () => {
+  it('finds the Vietnamese alt text in a Chinese page and not the Chinese caption under it (seed 004)', () => {
+    expect(hasLatinRun('Thủ tướng Phạm Minh Chính')).toBe(true);
+    expect(hasLatinRun('越南政府总理范明政会见中国驻越南大使熊波')).toBe(false);
+    expect(hasLatinRun('図 a 中 b')).toBe(false);
+  });
+
+  it('answers as /\\p{Script=Latin}{2,}/u does, surrogates and astral Latin letters included', () => {
+    const pieces = ['中', 'a', 'Ｚ', 'ệ', 'ɐ', ' ', '，', '\ud800', '\udc00', '𝐀', '\u{10780}', '\u{1df00}', 'ᴀ', 'ﬀ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(hasLatinRun(text)).toBe(/\p{Script=Latin}{2,}/u.test(text));
       }),
       { numRuns: 3000 },
     );
