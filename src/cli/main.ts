@@ -53,7 +53,7 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;
   // Event pages are written while the events are compared, and swapped in with the other outputs.
-  const events = stage === 'report' ? await openEventPages(args.out, config, workspace) : undefined;
+  const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;
   try {
     result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers, events, files });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };

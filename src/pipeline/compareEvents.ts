@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { compareEvent, createCompareContext } from '../compare/compareEvent.js';
-import { digestComparison } from '../compare/digestComparison.js';
-import type { Article, EventCluster, EventComparison, EventDigest, SimilarPair } from '../types.js';
+import { createCompareContext } from '../compare/compareEvent.js';
+import type { EventFiles } from '../report/renderEventFiles.js';
+import type { Article, EventCluster, EventDigest, SimilarPair } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
+import { compareAndRender, type ComparedEvent } from './compareAndRender.js';
 import type { CompareTask } from './compareWorker.js';
 import type { Progress } from './progress.js';
 import { openBatchStream } from './workerPool.js';
@@ -36,12 +37,13 @@ export interface CompareOptions {
 }
 
 /**
- * Takes each event's whole comparison as it is made, in no particular order. `contentKey` (with a
- * workspace) says what the event's outputs are made from. The stage waits for the promise before
- * handing over more, so a slow disk paces the stage instead of comparisons piling up in memory.
+ * Takes the files of each event that has them (hasEventPage) as they are rendered, in no
+ * particular order. `contentKey` (with a workspace) says what the event's outputs are made from.
+ * The stage waits for the promise before handing over more, so a slow disk paces the stage
+ * instead of rendered pages piling up in memory.
  */
 export interface EventSink {
-  put(cluster: EventCluster, comparison: EventComparison, articles: Map<string, Article>, contentKey?: string): Promise<void>;
+  put(cluster: EventCluster, files: EventFiles, contentKey?: string): Promise<void>;
   /**
    * For an event whose comparison a run made before: keeps what was written from it if that is
    * still right (or nothing is written for it), and says whether it did. When not, the stage
@@ -80,14 +82,13 @@ export async function compareEvents(
   const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
     workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
   );
-  const stream = openCompareStream(byId, config, options.workers ?? 1, (computed, batch) => {
-    computed.forEach((comparison, k) => {
-      const digest = digestComparison(comparison);
+  const stream = openCompareStream(byId, config, options.workers ?? 1, sink !== undefined, (computed, batch) => {
+    computed.forEach(({ digest }, k) => {
       digests.set(batch[k]!.cluster.id, digest);
       stored?.add({ event: batch[k]!, digest });
     });
     progress.tick(computed.length);
-    return settle(computed.map((comparison, k) => sink?.put(batch[k]!.cluster, comparison, byId, batch[k]!.pageKey)));
+    return settle(computed.map(({ files }, k) => (files ? sink?.put(batch[k]!.cluster, files, batch[k]!.pageKey) : undefined)));
   });
   try {
     // What earlier runs compared is read a chunk at a time, and the rest sent to be compared as it is found.
@@ -132,19 +133,21 @@ function openCompareStream(
   byId: Map<string, Article>,
   config: ResolvedConfig,
   workers: number,
-  onBatch: (computed: EventComparison[], batch: CompareItem[]) => Promise<void>,
+  render: boolean,
+  onBatch: (computed: ComparedEvent[], batch: CompareItem[]) => Promise<void>,
 ) {
-  return openBatchStream<CompareItem, CompareTask, EventComparison>({
+  return openBatchStream<CompareItem, CompareTask, ComparedEvent>({
     script: WORKER_SCRIPT,
     threads: workers,
     workerData: { config },
     batchSize: BATCH,
     task: (batch) => ({
       events: batch.map(({ cluster, among }) => ({ cluster, members: cluster.articles.map((id) => byId.get(id)!), duplicates: among })),
+      render,
     }),
     here: () => {
       const context = createCompareContext(config);
-      return ({ cluster, among }) => compareEvent(cluster, byId, among, context);
+      return ({ cluster, among }) => compareAndRender(cluster, byId, among, context, render);
     },
     onBatch,
   });

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { renderEventPage } from '../report/renderEventPage.js';
+import { hasEventPage } from '../report/renderEventFiles.js';
 import type { EventCluster } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { EventSink } from './compareEvents.js';
@@ -21,17 +20,15 @@ export interface EventPages extends EventSink {
  * comparison is made, so a run holds no more than a batch of whole comparisons. With a workspace, a
  * file recorded under the same content key (event, members, config) is kept as it is.
  */
-export async function openEventPages(out: string, config: ResolvedConfig, workspace?: Workspace): Promise<EventPages> {
+export async function openEventPages(out: string, workspace?: Workspace): Promise<EventPages> {
   const folder = path.join(out, 'events');
   const replacement = await openFolderReplacement(folder);
   const recorded: [file: string, key: string][] = [];
   const unchanged = (name: string, key: string | undefined) => key !== undefined && workspace !== undefined && workspace.outputUnchanged(path.join(folder, name), key);
-  // A single article has nothing to compare against: it is listed in the index and the data files.
-  // Most events in a large archive are singletons, so this is most of the pages a run would write.
   const pages = new Set<string>();
   // Whether an event gets a page, noting it among `pages` when it does.
   const givesPage = (cluster: EventCluster) => {
-    if (cluster.articles.length < 2) return false;
+    if (!hasEventPage(cluster)) return false;
     pages.add(cluster.id);
     return true;
   };
@@ -50,13 +47,13 @@ export async function openEventPages(out: string, config: ResolvedConfig, worksp
       await Promise.all(names.map((name) => replacement.put(name, keep)));
       return true;
     },
-    async put(cluster, comparison, articles, key) {
+    async put(cluster, files, key) {
       if (!givesPage(cluster)) return;
       const [page, data] = filesOf(cluster);
       record(key, [page, data]);
       await Promise.all([
-        replacement.put(page, unchanged(page, key) ? keep : renderEventPage(cluster, comparison, articles, config)),
-        replacement.put(data, unchanged(data, key) ? keep : JSON.stringify({ cluster, comparison }, null, 2) + '\n'),
+        replacement.put(page, unchanged(page, key) ? keep : files.page),
+        replacement.put(data, unchanged(data, key) ? keep : files.data),
       ]);
     },
     async commit() {

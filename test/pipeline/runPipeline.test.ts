@@ -21,7 +21,7 @@ let out: string;
 beforeAll(async () => {
   const config = await testConfig();
   out = await mkdtemp(path.join(tmpdir(), 'parallax-run-'));
-  const events = await openEventPages(out, config);
+  const events = await openEventPages(out);
   result = await runPipeline([CORPUS], config, 'report', { events });
   await writeOutputs(result, config, { out, command: 'run', configFile: 'pipelines/cn-vn.yaml', inputs: [CORPUS], events });
 });

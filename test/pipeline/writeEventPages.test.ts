@@ -13,7 +13,7 @@ describe('openEventPages', () => {
   it('writes a page and a data file per multi-article event as the compare stage hands them over, swapped in at commit', async () => {
     const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
-    const events = await openEventPages(out, config);
+    const events = await openEventPages(out);
     const result = await runPipeline([CORPUS], config, 'report', { events });
     // Written into a staging folder beside events/, which does not exist until commit.
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual([`events.tmp-${process.pid}`]);
@@ -32,11 +32,11 @@ describe('openEventPages', () => {
   it('leaves the earlier run\'s pages as they were when a run fails (abandon)', async () => {
     const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
-    const first = await openEventPages(out, config);
+    const first = await openEventPages(out);
     await runPipeline([CORPUS], config, 'report', { events: first });
     await first.commit();
     const before = (await readdir(path.join(out, 'events'))).sort();
-    const second = await openEventPages(out, config);
+    const second = await openEventPages(out);
     await runPipeline([path.join(CORPUS, 'seeds')], config, 'report', { events: second });
     await second.abandon();
     expect((await readdir(path.join(out, 'events'))).sort()).toEqual(before);
@@ -52,7 +52,7 @@ describe('openEventPages', () => {
       await mkdir(path.join(out, name));
       await writeFile(path.join(out, name, 'x.html'), 'half-written');
     }
-    const events = await openEventPages(out, config);
+    const events = await openEventPages(out);
     expect((await readdir(out)).sort()).toEqual([`events.tmp-${process.pid}`, running].sort());
     await events.abandon();
   });

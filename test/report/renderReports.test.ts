@@ -25,7 +25,7 @@ describe('reports on hostile input', () => {
   it('renders a page whose title and text carry scripts as inert, visible text', async () => {
     const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-hostile-'));
-    const events = await openEventPages(out, config);
+    const events = await openEventPages(out);
     const result = await runPipeline([path.join(ROOT, 'fixtures/hostile'), path.join(ROOT, 'fixtures/seeds', '001_04b9df7d89f70d67.txt')], config, 'report', { events });
     await writeOutputs(result, config, { out, command: 'run', configFile: 'x', inputs: [], events });
     const pages = (await readdir(path.join(out, 'events'))).filter((f) => f.endsWith('.html'));
