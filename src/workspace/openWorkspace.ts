@@ -53,6 +53,9 @@ export class Workspace {
   ) {
     mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    // Documents are 5–10 KB of JSON each, more than a 4 KB page holds: at 64 KB most fit one page,
+    // and storing 100,000 took 40% less CPU (reads were no slower). Takes effect only in a new file.
+    this.db.pragma('page_size = 65536');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -65536');
