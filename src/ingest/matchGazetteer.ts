@@ -64,17 +64,24 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
  */
 export function literalScanner(literals: string[]): (text: string) => { text: string; index: number }[] {
   const byFirst = new Map<number, string[]>();
+  // Most characters of a text start no literal: a table says so without a Map look-up.
+  const starts = new Uint8Array(0x10000);
   for (const literal of literals) {
     const first = literal.charCodeAt(0);
+    starts[first] = 1;
     const list = byFirst.get(first);
     if (list) list.push(literal);
     else byFirst.set(first, [literal]);
   }
+  const literalAt = (text: string, i: number) => {
+    for (const literal of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(literal, i)) return literal;
+    return undefined;
+  };
   return (text) => {
     const found: { text: string; index: number }[] = [];
     let i = 0;
     while (i < text.length) {
-      const literal = byFirst.get(text.charCodeAt(i))?.find((l) => text.startsWith(l, i));
+      const literal = starts[text.charCodeAt(i)] === 1 ? literalAt(text, i) : undefined;
       if (literal) {
         found.push({ text: literal, index: i });
         i += literal.length;
