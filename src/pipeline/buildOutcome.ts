@@ -30,21 +30,13 @@ function outcomeOf<A extends ArticleText>(build: () => Built<A>): { outcome: Bui
   }
 }
 
-/** Builds one document's article. */
-export function buildOutcome(document: RawDocument, context: IngestContext): BuildOutcome {
-  return outcomeOf(() => buildArticle(document, context)).outcome;
-}
-
+/** Extracts one document's article text only. */
 function extractText(document: RawDocument, context: IngestContext): Built<ArticleText> {
   const result = extractArticleText(document, context.rules);
   return result.ok ? { ok: true, article: result.extracted.text, folded: result.extracted.stripped.folded } : result;
 }
 
-/** Extracts one document's article text only. */
-export function extractOutcome(document: RawDocument, context: IngestContext): BuildOutcome<ArticleText> {
-  return outcomeOf(() => extractText(document, context)).outcome;
-}
-
+/** Builds one document's article (or in `text` mode its text only), signed when `sign` asks for it. */
 export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, sign: boolean, mode: IngestMode): BuiltDocument<ArticleText> {
   const { outcome, folded } = outcomeOf<ArticleText>(() => (mode === 'text' ? extractText(document, context) : buildArticle(document, context)));
   return sign && outcome.status === 'ingested' ? { outcome, signatures: signArticle(outcome.article, config, folded) } : { outcome };
