@@ -16,9 +16,10 @@ export interface EventPages extends EventSink {
 }
 
 /**
- * Opens `<out>/events` for replacement. Each event's page is rendered and written as soon as its
- * comparison is made, so a run holds no more than a batch of whole comparisons. With a workspace, a
- * file recorded under the same content key (event, members, config) is kept as it is.
+ * Opens `<out>/events` for replacement. Each event's files are written as soon as the compare stage
+ * hands them over (rendered where the comparison was made), so a run holds no more than a batch of
+ * them. With a workspace, a file recorded under the same content key (event, members, config) is
+ * kept as it is.
  */
 export async function openEventPages(out: string, workspace?: Workspace): Promise<EventPages> {
   const folder = path.join(out, 'events');
