@@ -44,7 +44,6 @@ describe('openEventPages', () => {
   });
 
   it('removes the staging folder a killed run left behind, and not one a running process is writing', async () => {
-    const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
     // No process has pid 2^22 + 1 (above Linux's pid_max); this test's parent process is running.
     const [killed, running] = [`events.tmp-${2 ** 22 + 1}`, `events.tmp-${process.ppid}`];
