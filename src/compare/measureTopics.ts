@@ -1,3 +1,4 @@
+import { indexByFirstCharacter, type FirstCharacterIndex } from '../text/firstCharacterIndex.js';
 import { foldScript } from '../text/foldScript.js';
 import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, TopicCoverage } from '../types.js';
@@ -10,45 +11,23 @@ export interface TopicLexicon {
 
 const fold = (text: string) => foldScript(text.normalize('NFKC'));
 
-/**
- * Every topic term, folded, listed under its first code unit, with the topic it belongs to, and
- * which code units start a term at all: most characters start none, and a typed-array read says so
- * faster than a Map look-up.
- */
-interface TermIndex {
-  byFirst: Map<number, { term: string; topic: number }[]>;
-  starts: Uint8Array;
-}
-const indexes = new WeakMap<TopicLexicon[], TermIndex>();
+/** Every topic term, folded, with the topic it belongs to, by first character; built once per lexicon. */
+const indexes = new WeakMap<TopicLexicon[], FirstCharacterIndex<number>>();
 
-function termIndex(topics: TopicLexicon[]): TermIndex {
+function termIndex(topics: TopicLexicon[]): FirstCharacterIndex<number> {
   let index = indexes.get(topics);
-  if (!index) {
-    const byFirst = new Map<number, { term: string; topic: number }[]>();
-    const starts = new Uint8Array(0x10000);
-    topics.forEach((topic, t) =>
-      topic.terms.map(fold).forEach((term) => {
-        const first = term.charCodeAt(0);
-        const list = byFirst.get(first) ?? [];
-        list.push({ term, topic: t });
-        byFirst.set(first, list);
-        starts[first] = 1;
-      }),
-    );
-    indexes.set(topics, (index = { byFirst, starts }));
-  }
+  if (!index) indexes.set(topics, (index = indexByFirstCharacter(topics.flatMap((topic, t) => topic.terms.map((term) => [fold(term), t] as const)))));
   return index;
 }
 
 /** Which topics name a term anywhere in the folded sentence: one look-up per character, not one search per term. */
-function topicsIn(folded: string, index: TermIndex, found: boolean[]): void {
+function topicsIn(folded: string, index: FirstCharacterIndex<number>, found: boolean[]): void {
   found.fill(false);
   for (let i = 0; i < folded.length; i++) {
     const first = folded.charCodeAt(i);
     if (index.starts[first] === 0) continue;
-    const candidates = index.byFirst.get(first);
-    if (!candidates) continue;
-    for (const { term, topic } of candidates) if (!found[topic] && folded.startsWith(term, i)) found[topic] = true;
+    const candidates = index.byFirst.get(first)!;
+    for (const { literal, value: topic } of candidates) if (!found[topic] && folded.startsWith(literal, i)) found[topic] = true;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { GazetteerEntry } from '../config/resolveConfig.js';
+import { indexByFirstCharacter } from '../text/firstCharacterIndex.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 
 export interface GazetteerMatch {
@@ -60,21 +61,12 @@ export function buildGazetteer(entries: GazetteerEntry[]): Gazetteer {
  * The matches `new RegExp(literals.map(escapeRegex).join('|'), 'gu')` finds, left to right and not
  * overlapping, the first listed literal winning at a position, without the regex: it tried every
  * alternative at every position of every article (two of them were a tenth of building one).
- * Literals are looked up by their first code unit; each must be non-empty.
+ * Each literal must be non-empty.
  */
 export function literalScanner(literals: string[]): (text: string) => { text: string; index: number }[] {
-  const byFirst = new Map<number, string[]>();
-  // Most characters of a text start no literal: a table says so without a Map look-up.
-  const starts = new Uint8Array(0x10000);
-  for (const literal of literals) {
-    const first = literal.charCodeAt(0);
-    starts[first] = 1;
-    const list = byFirst.get(first);
-    if (list) list.push(literal);
-    else byFirst.set(first, [literal]);
-  }
+  const { starts, byFirst } = indexByFirstCharacter(literals.map((l) => [l, l] as const));
   const literalAt = (text: string, i: number) => {
-    for (const literal of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(literal, i)) return literal;
+    for (const { literal } of byFirst.get(text.charCodeAt(i))!) if (text.startsWith(literal, i)) return literal;
     return undefined;
   };
   return (text) => {
