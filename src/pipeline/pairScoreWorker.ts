@@ -7,17 +7,17 @@ import { createLinkContext, scorePairs, type LinkInput } from '../cluster/cluste
 import { encodeScoredPairs } from '../cluster/scoredPairRows.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { SimilarPair } from '../types.js';
+import { unflattenPairs } from './flatPairs.js';
 
 export interface PairScoreTask {
   config: ResolvedConfig;
   inputs: LinkInput[];
   duplicates: SimilarPair[];
-  /** The pairs as i, j, i, j …: one typed array to copy, not an array per pair. */
+  /** The pairs, flattened (flattenPairs). */
   pairs: Uint32Array;
 }
 
 const { config, inputs, duplicates, pairs: flat } = workerData as PairScoreTask;
-const pairs: [number, number][] = new Array(flat.length / 2);
-for (let k = 0; k < pairs.length; k++) pairs[k] = [flat[2 * k]!, flat[2 * k + 1]!];
+const pairs = unflattenPairs(flat);
 const rows = encodeScoredPairs(scorePairs(inputs, pairs, createLinkContext(inputs, duplicates, config)));
 parentPort!.postMessage(rows, [rows.buffer as ArrayBuffer]);

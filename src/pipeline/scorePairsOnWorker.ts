@@ -1,6 +1,7 @@
 import type { PairScorer } from '../cluster/clusterArticles.js';
 import { decodeScoredPairs } from '../cluster/scoredPairRows.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { flattenPairs } from './flatPairs.js';
 import type { PairScoreTask } from './pairScoreWorker.js';
 import { runOnWorker, WorkerPool } from './workerPool.js';
 
@@ -13,12 +14,8 @@ const SCRIPT = new URL('./pairScoreWorker.js', import.meta.url);
 export function scorePairsOnWorker(config: ResolvedConfig, script = SCRIPT): PairScorer | undefined {
   if (!WorkerPool.available(script)) return undefined;
   return async (inputs, duplicates, pairs) => {
-    const flat = new Uint32Array(pairs.length * 2);
-    pairs.forEach(([i, j], k) => {
-      flat[2 * k] = i;
-      flat[2 * k + 1] = j;
-    });
+    const flat = flattenPairs(pairs);
     const task: PairScoreTask = { config, inputs, duplicates, pairs: flat };
-    return decodeScoredPairs(await runOnWorker<Float64Array>(script, task, [flat.buffer]), inputs);
+    return decodeScoredPairs(await runOnWorker<Float64Array>(script, task, [flat.buffer as ArrayBuffer]), inputs);
   };
 }

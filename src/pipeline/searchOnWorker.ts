@@ -1,4 +1,5 @@
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
+import { unflattenPairs } from './flatPairs.js';
 import { runOnWorker, WorkerPool } from './workerPool.js';
 
 const SCRIPT = new URL('./lshWorker.js', import.meta.url);
@@ -10,10 +11,5 @@ const SCRIPT = new URL('./lshWorker.js', import.meta.url);
  */
 export function searchOnWorker(): CandidateSearch | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  return async (flat, bands) => {
-    const found = await runOnWorker<Uint32Array>(SCRIPT, { flat, bands });
-    const pairs: [number, number][] = new Array(found.length / 2);
-    for (let k = 0; k < pairs.length; k++) pairs[k] = [found[2 * k]!, found[2 * k + 1]!];
-    return pairs;
-  };
+  return async (flat, bands) => unflattenPairs(await runOnWorker<Uint32Array>(SCRIPT, { flat, bands }));
 }
