@@ -43,6 +43,7 @@ export function heapLimitArgs(
   if (!given(SEMI_SPACE_FLAG) && inputBytes >= LARGE_INPUT_BYTES) added.push(`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`);
   return added.length ? [...execArgv, ...added] : null;
 }
+
 /** Runs `script` with `args` again under the node arguments `nodeArgs`, passing signals on; resolves to its exit code. */
 export function runAgain(nodeArgs: string[], script: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {

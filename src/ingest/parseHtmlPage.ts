@@ -1,12 +1,13 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedPage } from '../types.js';
-import { countHan, countLatin } from '../text/detectScript.js';
+import { countScripts } from '../text/detectScript.js';
 import { htmlToBlocks } from './htmlToBlocks.js';
 
 /** Roughly how much reading a text holds: an ideograph is about a word, a Latin word about four letters. */
 function textWeight(text: string): number {
-  return countHan(text) + countLatin(text) / 4;
+  const { han, latin } = countScripts(text);
+  return han + latin / 4;
 }
 
 /** A standfirst kept beside the body container (`.sapo`, `.lead`, `.summary`): often where the date is. */

@@ -239,14 +239,14 @@ function filesKey(files: InputFile[]): string | undefined {
  */
 function ingestFromSkeleton(store: Workspace, key: string, ingestKey: string): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
   const skeleton = store.getStageResult<CorpusSkeleton>(SKELETON_STAGE, key, ingestKey);
-  const hashes = skeleton?.documents.map((d) => d.docHash);
   if (!skeleton) return undefined;
+  const hashes = skeleton.documents.map((d) => d.docHash);
   // Checked first, so that a corpus read after all has its documents counted once.
-  if (!store.hasDocuments(hashes!, ingestKey)) {
+  if (!store.hasDocuments(hashes, ingestKey)) {
     store.counts.stages[SKELETON_STAGE] = 'computed';
     return undefined;
   }
-  const cached = store.getDocuments(hashes!, ingestKey);
+  const cached = store.getDocuments(hashes, ingestKey);
   const outcomes = skeleton.documents.map((d) => cached.get(d.docHash));
   const entries = skeleton.documents.map(({ docHash: _docHash, ...entry }) => entry);
   const docHashes = new Map(skeleton.documents.map((d) => [d.id, d.docHash]));

@@ -195,4 +195,3 @@ export function runOnWorker<Result>(script: URL, workerData: unknown, transfer: 
     worker.once('exit', (code) => reject(new Error(`the worker thread ${fileURLToPath(script)} exited with code ${code} before answering`)));
   });
 }
-

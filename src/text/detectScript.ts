@@ -1,14 +1,9 @@
 import { countFoldable } from './foldScript.js';
 import type { Article } from '../types.js';
 
-/** Ideographs of the CJK blocks: counted by code unit, without building an array of matches. */
+/** Ideographs of the CJK blocks (countScripts). */
 export function countHan(text: string): number {
   return countScripts(text).han;
-}
-
-/** Basic and accented Latin letters, Vietnamese's included. */
-export function countLatin(text: string): number {
-  return countScripts(text).latin;
 }
 
 export interface ScriptCounts {

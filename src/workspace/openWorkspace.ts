@@ -14,12 +14,12 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
  */
 const KEEP_RUNS = 5;
 
-/** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
 /** Rows a deferred writer commits at once (deferWrites). */
 const ROWS_PER_TRANSACTION = 2048;
 /** The largest part a stage blob is kept in: better-sqlite3 binds no value of 512 MiB or more (500 MiB binds, 512 does not). */
 const MAX_BLOB_BYTES = 500 * 2 ** 20;
 
+/** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
 
 export interface WorkspaceCounts {
