@@ -5,6 +5,29 @@ import { parsePublished } from '../../src/text/parsePublished.js';
 import { splitSentences } from '../../src/text/splitSentences.js';
 import { detectLanguage, detectScript, hasLatinRun } from '../../src/text/detectScript.js';
 
+/** BMP characters (as hex) for which a table path gives an answer that differs from the whole-string path, each between `before` and `after`. */
+function tableMismatches(direct: (text: string) => string | null, slow: (text: string) => string, before: string, after: string): string[] {
+  const wrong: string[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const text = `${before}${String.fromCharCode(c)}${after}`;
+    const answer = direct(text);
+    if (answer !== null && answer !== slow(text)) wrong.push(c.toString(16));
+  }
+  return wrong;
+}
+
+/** Checks `fast` against `slow` on random strings made of `pieces`. */
+function expectSameOnMixes(pieces: string[], fast: (text: string) => unknown, slow: (text: string) => unknown): void {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+      const text = parts.join('');
+      expect(fast(text)).toBe(slow(text));
+    }),
+    { numRuns: 3000 },
+  );
+}
+
 describe('normalizeForMatching', () => {
   it('folds traditional script and full-width forms so a Hong Kong repost matches its original', () => {
     const original = '国务委员兼外长王毅在浙江安吉同越南外长裴青山举行会谈。';
@@ -31,14 +54,7 @@ describe('foldText through the table', () => {
   });
 
   it('gives the whole-string result for every BMP character, between a letter and an ideograph', () => {
-    const wrong: string[] = [];
-    for (let c = 0; c < 0x10000; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      const text = `a${String.fromCharCode(c)}中`;
-      const direct = foldTextDirect(text);
-      if (direct !== null && direct !== foldTextSlow(text)) wrong.push(c.toString(16));
-    }
-    expect(wrong).toEqual([]);
+    expect(tableMismatches(foldTextDirect, foldTextSlow, 'a', '中')).toEqual([]);
   });
 
   it('leaves what combines with a neighbour to the whole-string path: marks, jamo, final sigma', () => {
@@ -51,13 +67,7 @@ describe('foldText through the table', () => {
 
   it('equals the whole-string fold on any mix of scripts, marks, jamo, punctuation and surrogates', () => {
     const pieces = ['中', '國', '越', 'Ａ', 'a', 'Σ', 'Ϲ', '\u0301', '\u0323', 'ề', '\u1100', '\u1161', '\u11a8', '가', '㉮', 'ﬁ', '①', '，', '。', ' ', '\u3000', '々', '〇', '𠀀', 'İ', '\ud800'];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
-        const text = parts.join('');
-        expect(foldText(text)).toBe(foldTextSlow(text));
-      }),
-      { numRuns: 3000 },
-    );
+    expectSameOnMixes(pieces, foldText, foldTextSlow);
   });
 });
 
@@ -122,25 +132,12 @@ describe('normalizeForMatching through the table', () => {
   });
 
   it('gives the whole-string result for every BMP character, between spaces, a letter and an ideograph', () => {
-    const wrong: string[] = [];
-    for (let c = 0; c < 0x10000; c++) {
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      const text = ` a${String.fromCharCode(c)} 中`;
-      const direct = normalizeDirect(text);
-      if (direct !== null && direct !== normalizeSlow(text)) wrong.push(c.toString(16));
-    }
-    expect(wrong).toEqual([]);
+    expect(tableMismatches(normalizeDirect, normalizeSlow, ' a', ' 中')).toEqual([]);
   });
 
   it('equals the whole-string steps on any mix of scripts, marks, jamo, white space and surrogates', () => {
     const pieces = ['中', '國', 'Ａ', 'a', 'Σ', '\u0301', 'ề', '\u1100', '\u1161', '，', ' ', '\u3000', '\u00a0', '\n', '\t', '\u2028', '𠀀', 'İ', '\u0000', '\uffff', '\ufeff'];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
-        const text = parts.join('');
-        expect(normalizeForMatching(text)).toBe(normalizeSlow(text));
-      }),
-      { numRuns: 3000 },
-    );
+    expectSameOnMixes(pieces, normalizeForMatching, normalizeSlow);
   });
 });
 
