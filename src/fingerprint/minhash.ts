@@ -139,8 +139,8 @@ export function minhashParts(text: string, partLengths: number[], positions: num
   // there too, so each part's first k - 1 positions end shingles that only the article keeps.
   // Walking part by part keeps the hot loops free of bookkeeping.
   let partStart = 0;
-  partLengths.forEach((length, p) => {
-    const partEnd = partStart + length;
+  for (let p = 0; p < partLengths.length; p++) {
+    const partEnd = partStart + partLengths[p]!;
     const inside = partStart + k - 1;
     const target = block[p]!;
     for (let i = Math.max(partStart, k - 1); i < partEnd; i++) {
@@ -152,7 +152,7 @@ export function minhashParts(text: string, partLengths: number[], positions: num
       if (target >= 0 && i >= inside && m < out[target + bin]!) out[target + bin] = m;
     }
     partStart = partEnd;
-  });
+  }
   densify(out.subarray(0, permutations));
   positions.forEach((p, i) => {
     if (block[p]! >= 0) densify(out.subarray(permutations * (i + 1), permutations * (i + 2)));
@@ -177,15 +177,19 @@ function densify(signature: Int32Array): void {
   }
   if (first < 0) return;
   // Walk left from the last filled bin, wrapping round, carrying the nearest filled value to the
-  // right, in one loop over a wrapped index.
+  // right, in one loop over a wrapped index. Without branches: whether a bin is filled is a coin
+  // toss in a short paragraph's signature, and the mispredicted branch cost a third of the loop.
   let next = signature[first]!;
   let distance = 0;
   for (let step = 1; step < bins; step++) {
     const i = first - step < 0 ? first - step + bins : first - step;
     const value = signature[i]!;
-    if (value !== EMPTY) {
-      next = value;
-      distance = 0;
-    } else signature[i] = (next + Math.imul(++distance, 0x9e3779b1)) | 0;
+    const differs = value ^ EMPTY;
+    // All ones when the bin is filled, zero when it is empty.
+    const filled = (differs | -differs) >> 31;
+    distance = (distance + 1) & ~filled;
+    next = (value & filled) | (next & ~filled);
+    // A filled bin keeps its value: its distance is 0 and `next` is the value itself.
+    signature[i] = (next + Math.imul(distance, 0x9e3779b1)) | 0;
   }
 }

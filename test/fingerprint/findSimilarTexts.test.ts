@@ -4,7 +4,7 @@ import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
 import { lshCandidates, lshCandidatesFromFlat } from '../../src/fingerprint/lshCandidates.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
-import { minhashParts, minhashSignature } from '../../src/fingerprint/minhash.js';
+import { fmix32, forEachShingle, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
 import { foldForFingerprint, foldText, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
@@ -49,6 +49,33 @@ describe('shingles and MinHash', () => {
     expect(together.slice(0, 128)).toEqual(minhashSignature(parts.join(''), 5, 128, 1));
     positions.forEach((p, i) => expect(together.slice(128 * (i + 1), 128 * (i + 2))).toEqual(minhashSignature(parts[p]!, 5, 128, 1)));
     expect(minhashParts(tiny.join(''), lengths(tiny), [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
+  });
+
+  it('fills empty bins by rotation as the scheme defines it: every seed-001 paragraph, whole and cut short', async () => {
+    // The definition, written plainly: each shingle's mixed hash picks a bin by its high 16 bits and
+    // the bin keeps the least; an empty bin takes the nearest filled bin to its right (circularly),
+    // offset by the distance times a constant.
+    const reference = (text: string, k: number, bins: number, seed: number): Uint32Array => {
+      const salt = fmix32(seed ^ 0x9e3779b9);
+      const raw: (number | null)[] = new Array(bins).fill(null);
+      forEachShingle(text, k, (h) => {
+        const m = mix32(h ^ salt);
+        const bin = ((m >>> 16) * bins) >>> 16;
+        if (raw[bin] === null || m < raw[bin]!) raw[bin] = m;
+      });
+      const out = new Uint32Array(bins).fill(0x7fffffff);
+      if (raw.every((v) => v === null)) return out;
+      raw.forEach((value, bin) => {
+        let distance = 0;
+        while (raw[(bin + distance) % bins] === null) distance++;
+        out[bin] = (raw[(bin + distance) % bins]! + Math.imul(distance, 0x9e3779b1)) | 0;
+      });
+      return out;
+    };
+    const article = await seed('vnaHanoi');
+    const texts = article.paragraphs.flatMap((p) => [fold(p.text), fold(p.text).slice(0, 12), fold(p.text).slice(0, 5)]);
+    expect(texts.some((t) => t.length > 128)).toBe(true);
+    for (const text of texts) expect(minhashSignature(text, 5, 128, 1)).toEqual(reference(text, 5, 128, 1));
   });
 
   it('signs an article from the folds stripping made as from its paragraphs, the dateline paragraph included (seed 001)', async () => {
