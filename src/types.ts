@@ -22,6 +22,8 @@ export interface RawDocument {
   bodyIsHtml: boolean;
   /** Fields the record states outright (JSONL fields, front matter); they win over detection. */
   given: GivenFields;
+  /** The id the input gave, when an earlier input had it: `id` is then that id with `~2`, `~3`… */
+  renamedFrom?: string;
 }
 
 export interface GivenFields {

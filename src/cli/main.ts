@@ -8,6 +8,7 @@ import { collectInputs, inputBytes, type InputFile } from '../pipeline/collectIn
 import { createProgress } from '../pipeline/progress.js';
 import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
 import { openEventPages } from '../pipeline/writeEventPages.js';
+import { openStagedJsonl } from '../pipeline/writeAtomic.js';
 import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
@@ -54,12 +55,16 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   let result;
   // Event pages are written while the events are compared, and swapped in with the other outputs.
   const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;
+  // So is articles.jsonl, from the lines the ingest workers make as they build the articles.
+  const articleFile = stage === 'dupes' ? undefined : openStagedJsonl(path.join(args.out, 'data', 'articles.jsonl'));
   try {
-    result = await runPipeline(args.input, config, stage, { progress: createProgress(process.stderr, args.quiet), workspace, workers: args.workers, events, files });
+    const progress = createProgress(process.stderr, args.quiet);
+    result = await runPipeline(args.input, config, stage, { progress, workspace, workers: args.workers, events, files, articleRecords: articleFile });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
-    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events });
+    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events, articleFile });
   } catch (error) {
     await events?.abandon();
+    await articleFile?.abandon();
     throw error;
   } finally {
     workspace?.close(result?.timings);

@@ -3,6 +3,7 @@ import { signArticle, type ArticleSignatures } from '../fingerprint/fingerprintC
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
 import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
+import { encodeArticleRecord } from './articleRecord.js';
 
 /**
  * What ingest makes of each document: the whole article (`article`), or only its text (`text`):
@@ -14,6 +15,17 @@ export type IngestMode = 'article' | 'text';
 export interface BuiltDocument<A extends ArticleText = Article> {
   outcome: BuildOutcome<A>;
   signatures?: ArticleSignatures;
+  /** The article's articles.jsonl line (encodeArticleRecord), when asked for and the document was ingested whole. */
+  record?: Uint8Array;
+}
+
+/** What to make of each document besides its outcome. */
+export interface BuildOptions {
+  mode: IngestMode;
+  /** Sign the article (the run will fingerprint). */
+  sign: boolean;
+  /** Encode the article's articles.jsonl line (`article` mode only: the run writes articles.jsonl). */
+  record: boolean;
 }
 
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
@@ -36,8 +48,25 @@ function extractText(document: RawDocument, context: IngestContext): Built<Artic
   return result.ok ? { ok: true, article: result.extracted.text, folded: result.extracted.stripped.folded } : result;
 }
 
-/** Builds one document's article (or in `text` mode its text only), signed when `sign` asks for it. */
-export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, sign: boolean, mode: IngestMode): BuiltDocument<ArticleText> {
-  const { outcome, folded } = outcomeOf<ArticleText>(() => (mode === 'text' ? extractText(document, context) : buildArticle(document, context)));
-  return sign && outcome.status === 'ingested' ? { outcome, signatures: signArticle(outcome.article, config, folded) } : { outcome };
+/** An input whose id another had first is renamed (`id~2`) before it is built; its article says so. */
+function noteRename<A extends ArticleText>(built: Built<A>, document: RawDocument): Built<A> {
+  if (!built.ok || document.renamedFrom === undefined) return built;
+  const message = `id "${document.renamedFrom}" already used; renamed to "${document.id}"`;
+  built.article.diagnostics.push({ level: 'warning', code: 'duplicate-id', message });
+  return built;
+}
+
+/**
+ * Builds one document's article (or in `text` mode its text only), signed when `sign` asks for
+ * it and with its articles.jsonl line when `record` does.
+ */
+export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, options: BuildOptions): BuiltDocument<ArticleText> {
+  const { mode, sign, record } = options;
+  const { outcome, folded } = outcomeOf<ArticleText>(() => noteRename(mode === 'text' ? extractText(document, context) : buildArticle(document, context), document));
+  if (outcome.status !== 'ingested') return { outcome };
+  return {
+    outcome,
+    ...(sign ? { signatures: signArticle(outcome.article, config, folded) } : {}),
+    ...(record && mode === 'article' ? { record: encodeArticleRecord(outcome.article as Article) } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { CachedDocument, Workspace } from '../workspace/openWorkspace.js';
+import { encodeArticleRecord } from './articleRecord.js';
 import { buildDocument, type BuiltDocument, type IngestMode } from './buildOutcome.js';
 import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import type { IngestTask } from './ingestWorker.js';
@@ -34,6 +35,12 @@ export interface IngestOptions {
   mode?: IngestMode;
   /** The inputs' files when the caller has already found them (collectInputs): not walked again. */
   files?: InputFile[];
+  /**
+   * Called with each ingested article's articles.jsonl line (encodeArticleRecord), in input order,
+   * as ingest goes (`article` mode): made on the worker that built the article, so writing the
+   * file later costs the main thread nothing. Not called for a corpus taken whole from the workspace.
+   */
+  onArticleRecord?: (record: Uint8Array) => void;
 }
 
 const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
@@ -42,8 +49,8 @@ const BATCH = 64;
 
 /** Everything buildArticle reads of a document; equal hashes mean equal articles under one ingest config. */
 function hashDocument(document: RawDocument): string {
-  const { id, source, format, encoding, undecodable, bodyIsHtml, given, body } = document;
-  return hashText(JSON.stringify({ id, source, format, encoding, undecodable, bodyIsHtml, given }), body);
+  const { id, source, format, encoding, undecodable, bodyIsHtml, given, renamedFrom, body } = document;
+  return hashText(JSON.stringify({ id, source, format, encoding, undecodable, bodyIsHtml, given, renamedFrom }), body);
 }
 
 /** Two inputs can carry the same id: the second becomes `id~2`, and says so in its diagnostics. */
@@ -51,15 +58,13 @@ function uniqueIds(seen: Map<string, number>, documents: RawDocument[]): RawDocu
   return documents.map((document) => {
     const count = (seen.get(document.id) ?? 0) + 1;
     seen.set(document.id, count);
-    return count === 1 ? document : { ...document, id: `${document.id}~${count}` };
+    return count === 1 ? document : { ...document, id: `${document.id}~${count}`, renamedFrom: document.id };
   });
 }
 
 /** What the manifest needs of a document once its body is gone. */
 interface DocumentEntry {
   id: string;
-  /** The id the input gave: not `id` when a repeated one was renamed. */
-  givenId: string;
   source: string;
   format: RawDocument['format'];
   encoding: string;
@@ -75,16 +80,17 @@ interface PendingDocument {
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
 function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
+  const record = options.onArticleRecord !== undefined;
   return openBatchStream<PendingDocument, IngestTask, BuiltDocument<ArticleText>>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,
-    task: (batch) => ({ documents: batch.map((p) => p.document), sign: options.sign ?? false, mode }),
+    task: (batch) => ({ documents: batch.map((p) => p.document), options: { sign: options.sign ?? false, mode, record } }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
-      return ({ document }) => buildDocument(document, context, config, false, mode);
+      return ({ document }) => buildDocument(document, context, config, { sign: false, mode, record });
     },
     onBatch,
   });
@@ -115,17 +121,19 @@ async function ingestStream(
   const signatures = new Map<string, ArticleSignatures>();
 
   // Built documents are stored in the workspace a few thousand to a transaction.
-  const stored = documentStore?.deferWrites(({ document, outcome }: { document: RawDocument; outcome: CachedDocument }) =>
-    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }),
+  const stored = documentStore?.deferWrites(({ document, outcome, record }: { document: RawDocument; outcome: CachedDocument; record?: Uint8Array }) =>
+    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }, record),
   );
+  const records = options.onArticleRecord && inInputOrder(options.onArticleRecord);
   // Each batch is recorded as it comes back, while the workers build the next.
   const builder = openBuilder(config, options, (built, batch) => {
-    built.forEach(({ outcome, signatures: signed }, k) => {
+    built.forEach(({ outcome, signatures: signed, record }, k) => {
       const { index, document } = batch[k]!;
       outcomes[index] = outcome;
       if (signed) signatures.set(document.id, signed);
       // With a document store this is an article-mode build: an ingested outcome holds a whole article.
-      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument });
+      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument, ...(record ? { record } : {}) });
+      records?.settle(index, record ?? null);
     });
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
@@ -140,10 +148,11 @@ async function ingestStream(
       for (const [k, document] of documents.entries()) {
         const index = entries.length;
         const { id, source, format, encoding } = document;
-        entries.push({ id, givenId: chunk.documents[k]!.id, source, format, encoding });
+        entries.push({ id, source, format, encoding });
         const outcome = cached?.get(docHashes!.get(id)!);
         if (outcome) {
           outcomes[index] = outcome;
+          records?.settle(index, outcome.status === 'ingested' ? encodeArticleRecord(outcome.article) : null);
           progress.tick(chunk.sizes[k]);
           continue;
         }
@@ -159,13 +168,32 @@ async function ingestStream(
   return { ...assemble(entries, outcomes), entries, refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
 }
 
+/**
+ * Hands on each document's record in input order, though workers finish batches out of order: a
+ * record waits only for the documents before it still being built (at most the batches in flight).
+ */
+function inInputOrder(emit: (record: Uint8Array) => void): { settle(index: number, record: Uint8Array | null): void } {
+  const waiting = new Map<number, Uint8Array | null>();
+  let next = 0;
+  return {
+    settle(index, record) {
+      waiting.set(index, record);
+      while (waiting.has(next)) {
+        const ready = waiting.get(next);
+        waiting.delete(next++);
+        if (ready) emit(ready);
+      }
+    },
+  };
+}
+
 /** The articles and the manifest, in input order, from every document's outcome. */
 function assemble(entries: DocumentEntry[], outcomes: BuildOutcome<ArticleText>[]): { articles: ArticleText[]; manifest: ManifestEntry[] } {
   const articles: ArticleText[] = [];
   const manifest: ManifestEntry[] = [];
   entries.forEach((entry, i) => {
     const result = outcomes[i]!;
-    const { id, givenId } = entry;
+    const { id } = entry;
     const base = { source: entry.source, format: entry.format, encoding: entry.encoding };
     if (result.status === 'failed') {
       manifest.push({ ...base, id, status: 'failed', reason: result.reason });
@@ -175,11 +203,8 @@ function assemble(entries: DocumentEntry[], outcomes: BuildOutcome<ArticleText>[
       manifest.push({ ...base, id, status: 'skipped', reason: result.reason, diagnostics: result.diagnostics });
       return;
     }
-    const diagnostics = [...result.article.diagnostics];
-    if (id !== givenId) {
-      diagnostics.push({ level: 'warning', code: 'duplicate-id', message: `id "${givenId}" already used; renamed to "${id}"` });
-    }
-    articles.push({ ...result.article, diagnostics });
+    const { diagnostics } = result.article;
+    articles.push(result.article);
     manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
   });
   return { articles, manifest };

@@ -6,20 +6,22 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { RawDocument } from '../types.js';
-import { buildDocument, type IngestMode } from './buildOutcome.js';
+import { buildDocument, type BuildOptions } from './buildOutcome.js';
 
 export interface IngestTask {
   documents: RawDocument[];
-  sign: boolean;
-  mode: IngestMode;
+  options: BuildOptions;
 }
 
 const config = (workerData as { config: ResolvedConfig }).config;
 const context = createIngestContext(config);
 
-parentPort!.on('message', ({ documents, sign, mode }: IngestTask) => {
-  const built = documents.map((document) => buildDocument(document, context, config, sign, mode));
-  // Signatures move to the main thread without a copy.
-  const transfer = built.flatMap((b) => (b.signatures ? [b.signatures.values.buffer as ArrayBuffer] : []));
+parentPort!.on('message', ({ documents, options }: IngestTask) => {
+  const built = documents.map((document) => buildDocument(document, context, config, options));
+  // Signatures and records move to the main thread without a copy.
+  const transfer = built.flatMap((b) => [
+    ...(b.signatures ? [b.signatures.values.buffer as ArrayBuffer] : []),
+    ...(b.record ? [b.record.buffer as ArrayBuffer] : []),
+  ]);
   parentPort!.postMessage(built, transfer);
 });

@@ -130,12 +130,14 @@ export interface PipelineOptions {
   events?: EventSink;
   /** The inputs' files when the caller has already found them (collectInputs): not walked again. */
   files?: InputFile[];
+  /** Where ingest hands each article's articles.jsonl line as it is made (openStagedJsonl); not used by `dupes`. */
+  articleRecords?: { add(record: Uint8Array): void };
 }
 
 /**
  * Runs the stages in order up to and including `through`. Reads inputs; writes nothing but what
- * it is given a place for: the workspace of what it computed for the next run to reuse, and the
- * event pages (`events`).
+ * it is given a place for: the workspace of what it computed for the next run to reuse, the
+ * event pages (`events`) and the articles' lines (`articleRecords`).
  */
 export async function runPipeline(inputs: string[], config: ResolvedConfig, through: 'dupes', options?: PipelineOptions): Promise<DupesResult>;
 export async function runPipeline(inputs: string[], config: ResolvedConfig, through: Exclude<StageName, 'dupes'>, options?: PipelineOptions): Promise<PipelineResult>;
@@ -151,7 +153,14 @@ export async function runPipeline(
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
   const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: upTo('cluster') }),
+    ingestInputs(inputs, config, {
+      progress,
+      workspace,
+      workers,
+      files,
+      sign: upTo('cluster'),
+      ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
+    }),
   );
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;

@@ -5,12 +5,19 @@ import { hashConfigExcept, hashConfigSections, hashParts, hashText } from '../wo
 import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
 /**
+ * Changes whenever the same document and ingest config would build another article, so that
+ * articles an earlier version built are not reused. 2: a renamed id's diagnostic is part of the
+ * article as built, not added after.
+ */
+export const ARTICLE_VERSION = 2;
+
+/**
  * The keys the workspace stores results under, in one place: each says what a result was computed
  * from, so two runs agree on a key exactly when the result would be the same.
  */
 export const workspaceKeys = {
-  /** Articles are built from a document by the ingest config. */
-  ingest: (config: ResolvedConfig) => hashConfigSections(config, STAGE_KEYS.ingest),
+  /** Articles are built from a document by the ingest config (and this version of building). */
+  ingest: (config: ResolvedConfig) => hashText(`v${ARTICLE_VERSION}`, hashConfigSections(config, STAGE_KEYS.ingest)),
   /** Signatures depend on the article and the fingerprint parameters, not on the thresholds. */
   signatures: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint'])),
   fingerprintStage: (config: ResolvedConfig) =>

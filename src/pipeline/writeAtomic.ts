@@ -1,4 +1,4 @@
-import { copyFileSync, createWriteStream, linkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, createWriteStream, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -107,4 +107,65 @@ export async function writeJsonlAtomic(file: string, rows: Iterable<unknown>): P
   stream.end();
   await once(stream, 'finish');
   await rename(temporary, file);
+}
+
+/** A JSONL file whose lines arrive encoded, one at a time, while a stage runs. */
+export interface StagedJsonl {
+  /** Lines added so far. */
+  readonly lines: number;
+  /** Appends one line (UTF-8, without its newline). */
+  add(line: Uint8Array): void;
+  /** Writes what is held and renames the file into place. */
+  commit(): Promise<void>;
+  /** Removes what was written, leaving any earlier file as it was. */
+  abandon(): Promise<void>;
+}
+
+const NEWLINE = new Uint8Array([0x0a]);
+
+/**
+ * Opens `file` to be written line by line beside it (`<file>.tmp-<pid>`) and renamed into place
+ * at commit, as writeJsonlAtomic does with rows it is given all at once. Lines are gathered into
+ * writes of about a megabyte, written synchronously: a write to the page cache is quick, and the
+ * caller (ingest's main thread) has no await between lines to wait on a stream's drain.
+ */
+export function openStagedJsonl(file: string): StagedJsonl {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  let fd: number | null = openSync(temporary, 'w');
+  let held: Uint8Array[] = [];
+  let heldBytes = 0;
+  let lines = 0;
+  const flush = () => {
+    if (held.length === 0 || fd === null) return;
+    writeSync(fd, Buffer.concat(held, heldBytes));
+    held = [];
+    heldBytes = 0;
+  };
+  const close = () => {
+    if (fd !== null) closeSync(fd);
+    fd = null;
+  };
+  return {
+    get lines() {
+      return lines;
+    },
+    add(line) {
+      if (fd === null) throw new Error(`openStagedJsonl: a line was added to ${file} after it was committed or abandoned`);
+      held.push(line, NEWLINE);
+      heldBytes += line.byteLength + 1;
+      lines++;
+      if (heldBytes >= CHUNK_CHARS) flush();
+    },
+    async commit() {
+      flush();
+      close();
+      await rename(temporary, file);
+    },
+    async abandon() {
+      held = [];
+      close();
+      await rm(temporary, { force: true });
+    },
+  };
 }

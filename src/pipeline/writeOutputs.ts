@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
-import type { Article, ManifestEntry } from '../types.js';
+import type { ManifestEntry } from '../types.js';
+import { articleRecord } from './articleRecord.js';
 import type { RunResult } from './runPipeline.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { EventPages } from './writeEventPages.js';
-import { writeAtomic, writeJsonlAtomic } from './writeAtomic.js';
+import { writeAtomic, writeJsonlAtomic, type StagedJsonl } from './writeAtomic.js';
 
 export interface ManifestTotals {
   inputs: number;
@@ -21,32 +22,6 @@ export function manifestTotals(entries: ManifestEntry[]): ManifestTotals {
   return { inputs: entries.length, ingested: count('ingested'), skipped: count('skipped'), failed: count('failed') };
 }
 
-/** The articles.jsonl record: the contract fields first, then the evidence behind them. */
-function articleRecord(a: Article) {
-  return {
-    id: a.id,
-    source: a.source,
-    url: a.url,
-    title: a.title,
-    outlet: a.outlet,
-    side: a.side,
-    language: a.language,
-    script: a.script,
-    published: a.published,
-    eventDate: a.eventDate,
-    people: a.people,
-    places: a.places,
-    paragraphs: a.paragraphs,
-    eventDateSource: a.eventDateSource,
-    eventDatePhrase: a.eventDatePhrase,
-    participants: a.participants,
-    eventPlace: a.eventPlace,
-    byline: a.byline,
-    removed: a.removed,
-    diagnostics: a.diagnostics,
-  };
-}
-
 export interface WriteContext {
   out: string;
   command: string;
@@ -56,6 +31,11 @@ export interface WriteContext {
   workspace?: Workspace;
   /** For a report run: the event pages its compare stage wrote, swapped in here with the rest. */
   events?: EventPages;
+  /**
+   * articles.jsonl as ingest wrote it, line by line (PipelineOptions.articleRecords): swapped in
+   * when it holds every article, else dropped and the file written from the articles.
+   */
+  articleFile?: StagedJsonl;
 }
 
 /**
@@ -84,22 +64,30 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     await writeAtomic(path.join(out, relative), content);
     written.push(path.join(out, relative));
   };
-  // The large data files are what a threshold re-run would otherwise spend its time rewriting unchanged.
-  const writeJsonl = async (relative: string, rows: () => Iterable<unknown>, contentKey?: string) => {
+  // The large data files are what a threshold re-run would otherwise spend its time rewriting
+  // unchanged. `staged`: the file already written beside its place, to swap in instead of the rows.
+  const writeJsonl = async (relative: string, rows: () => Iterable<unknown>, contentKey?: string, staged?: StagedJsonl) => {
     const file = path.join(out, relative);
     written.push(file);
-    if (!keys || !contentKey) return writeJsonlAtomic(file, rows());
-    if (!keys.workspace.outputUnchanged(file, contentKey)) await writeJsonlAtomic(file, rows());
+    const write = () => (staged ? staged.commit() : writeJsonlAtomic(file, rows()));
+    if (!keys || !contentKey) return write();
+    if (keys.workspace.outputUnchanged(file, contentKey)) await staged?.abandon();
+    else await write();
     keys.workspace.recordOutput(file, contentKey);
   };
   if (result.through !== 'dupes') {
     const { articles } = result;
+    const staged = context.articleFile;
+    // A corpus taken whole from the workspace hands on no lines: its file is kept, or written here.
+    const complete = staged !== undefined && staged.lines === articles.length;
+    if (!complete) await staged?.abandon();
     await writeJsonl(
       'data/articles.jsonl',
       function* () {
         for (const article of articles) yield articleRecord(article);
       },
       keys?.articles,
+      complete ? staged : undefined,
     );
   }
   if (result.duplicates && result.reuse) {

@@ -77,7 +77,8 @@ export class Workspace {
         'SELECT count(*) AS n FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
       putDocument: db.prepare(
-        'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        // The article's JSON comes as a string or as its UTF-8 bytes (ingest's encoded record): stored as text either way.
+        'INSERT OR REPLACE INTO documents (doc_hash, ingest_key, article_id, source, status, article, last_run) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), ?)',
       ),
       getSignatures: db.prepare<[string, string], { positions: string; band_keys: Buffer; last_run: number }>(
         'SELECT positions, band_keys, last_run FROM signatures WHERE doc_hash = ? AND fingerprint_key = ?',
@@ -186,7 +187,8 @@ export class Workspace {
     return found;
   }
 
-  putDocument(docHash: string, ingestKey: string, source: string, outcome: CachedDocument & { id: string }): void {
+  /** `json`, when given, is the article's JSON as UTF-8 (encodeArticleRecord): stored as it is instead of made again. */
+  putDocument(docHash: string, ingestKey: string, source: string, outcome: CachedDocument & { id: string }, json?: Uint8Array): void {
     this.counts.documents.computed++;
     if (outcome.status === 'skipped') {
       const body = JSON.stringify({ reason: outcome.reason, diagnostics: outcome.diagnostics });
@@ -194,7 +196,8 @@ export class Workspace {
       return;
     }
     const { article } = outcome;
-    this.statements.putDocument.run(docHash, ingestKey, article.id, source, 'ingested', JSON.stringify(article), this.run);
+    const body = json ? Buffer.from(json.buffer, json.byteOffset, json.byteLength) : JSON.stringify(article);
+    this.statements.putDocument.run(docHash, ingestKey, article.id, source, 'ingested', body, this.run);
   }
 
   getSignatures(docHash: string, fingerprintKey: string): ArticleSignatures | undefined {

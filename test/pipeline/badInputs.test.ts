@@ -70,6 +70,24 @@ describe('bad input is accounted for, never lost', () => {
     expect(entry(manifest, 'feed.jsonl:2')).toMatchObject({ status: 'skipped', reason: 'line 2: record is over ingest.maxFileBytes (1500 bytes)' });
   });
 
+  it('renames a repeated JSONL id (the second "hanoi" becomes "hanoi~2") and says so in its article, with or without the workspace', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
+    await mkdir(path.join(dir, 'in'));
+    const record = (text: string) => JSON.stringify({ id: 'hanoi', outlet: '新华社', title: '王毅同越南外长裴青山举行会谈', text });
+    await writeFile(path.join(dir, 'in/feed.jsonl'), [record(ARTICLE), record(ARTICLE.replace('加强合作', '深化合作'))].join('\n') + '\n');
+    for (const cache of [['--no-cache'], [], []]) {
+      const { manifest, out } = await run(['ingest', ...cache], path.join(dir, 'in'));
+      expect(manifest.entries.map((e: { id: string }) => e.id)).toEqual(['hanoi', 'hanoi~2']);
+      const articles = (await readFile(path.join(out, 'data/articles.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+      expect(articles.map((a) => [a.id, a.diagnostics.map((d: { code: string }) => d.code)])).toEqual([
+        ['hanoi', []],
+        ['hanoi~2', ['duplicate-id']],
+      ]);
+      expect(articles[1].diagnostics[0].message).toBe('id "hanoi" already used; renamed to "hanoi~2"');
+      expect(articles[1].paragraphs.at(-1).text).toContain('深化合作');
+    }
+  });
+
   it('accounts for a JSONL file that holds only blank lines', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
     await mkdir(path.join(dir, 'in'));
