@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignPassages } from '../../src/compare/alignPassages.js';
@@ -60,6 +61,22 @@ describe('diffPassage', () => {
       const expected = diffWords(form(left.text), form(right.text), { intlSegmenter: segmenter })!;
       expect(diffPassage(left.text, right.text, 10_000)).toEqual(expected.map((c) => ({ value: c.value, op: c.added ? 'added' : c.removed ? 'removed' : 'same' })));
     }
+  });
+
+  it('diffs passages without spaces exactly as diffWords does, around the marks and digits word rules join (1,000; a:b)', () => {
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+    // Clauses in both sides' wording, with the marks and digits where word rules join across punctuation (1,000; a:b).
+    const pieces = ['双方', '同意', '南海', '东海', '合作', '越中', '中越', '，', '。', '、', '：', '；', '1', ',', '000', 'a', ':', 'b', '（', '）', '300万剂', '和平稳定'];
+    const passage = fc.array(fc.constantFrom(...pieces), { maxLength: 14 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(passage, passage, passage, passage, (start, left, right, end) => {
+        const [a, b] = [start + left + end, start + right + end];
+        const form = (text: string) => toSimplified(text.normalize('NFKC'));
+        const expected = diffWords(form(a), form(b), { intlSegmenter: segmenter })!.map((c) => ({ value: c.value, op: c.added ? 'added' : c.removed ? 'removed' : 'same' }));
+        expect(diffPassage(a, b, 10_000)).toEqual(expected);
+      }),
+      { numRuns: 600, seed: 23 },
+    );
   });
 
   it('folds punctuation width and script before diffing', () => {
