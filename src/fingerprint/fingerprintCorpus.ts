@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
 import { findSimilarSigned, verifyCandidates, type SignedUnit } from './findSimilarTexts.js';
-import { bandKeys, flattenKeys, lshCandidatesFromKeys } from './lshCandidates.js';
+import { flattenKeys, lshCandidatesFromKeys, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 
 export interface CorpusFingerprints {
@@ -48,9 +48,8 @@ export function signArticle(article: ArticleText, config: ResolvedConfig, folded
   const positions = lengths.flatMap((length, position) => (length >= minParagraphChars ? [position] : []));
   const signatures = minhashParts(folded, lengths, positions, shingle, permutations, seed);
   const values = new Uint32Array(bands * (1 + positions.length));
-  for (let unit = 0; unit <= positions.length; unit++) {
-    values.set(bandKeys(signatures.subarray(unit * permutations, (unit + 1) * permutations), bands, rows), unit * bands);
-  }
+  const signed = new Int32Array(signatures.buffer, signatures.byteOffset, signatures.length);
+  for (let unit = 0; unit <= positions.length; unit++) writeBandKeys(signed, unit * permutations, bands, rows, values, unit * bands);
   return { positions, values };
 }
 

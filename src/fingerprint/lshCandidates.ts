@@ -28,14 +28,22 @@ export function lshCandidates(signatures: Uint32Array[], bands: number, rows: nu
  * bench, twelve times the paragraph candidates, for the same verified pairs).
  */
 export function bandKeys(signature: Uint32Array, bands: number, rows: number): Uint32Array {
-  const signed = new Int32Array(signature.buffer, signature.byteOffset, signature.length);
   const keys = new Uint32Array(bands);
+  writeBandKeys(new Int32Array(signature.buffer, signature.byteOffset, signature.length), 0, bands, rows, keys, 0);
+  return keys;
+}
+
+/**
+ * bandKeys of the signature at `from` in `signatures` (signed view), written into `keys` at `to`:
+ * an article signs a dozen or more texts at once, and two typed arrays made per text cost more
+ * than hashing its bands.
+ */
+export function writeBandKeys(signatures: Int32Array, from: number, bands: number, rows: number, keys: Uint32Array, to: number): void {
   for (let band = 0; band < bands; band++) {
     let key = mix32(band + 0x9e3779b9);
-    for (let r = 0; r < rows; r++) key = mix32(key ^ signed[band + r * bands]!);
-    keys[band] = key;
+    for (let r = 0; r < rows; r++) key = mix32(key ^ signatures[from + band + r * bands]!);
+    keys[to + band] = key;
   }
-  return keys;
 }
 
 /** lshCandidates over items given by their band keys (see bandKeys). */
