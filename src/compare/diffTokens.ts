@@ -75,8 +75,7 @@ export function diffTokens<T>(oldTokens: readonly T[], newTokens: readonly T[], 
     return newPos;
   };
 
-  let newPos = extractCommon(0, -1, EMPTY);
-  if (pathOldPos[offset]! + 1 >= oldLen && newPos + 1 >= newLen) return components.changes(pathLast[offset]!);
+  if (extractCommon(0, -1, EMPTY) + 1 >= newLen && pathOldPos[offset]! + 1 >= oldLen) return components.changes(pathLast[offset]!);
 
   let minDiagonal = -Infinity;
   let maxDiagonal = Infinity;
@@ -102,10 +101,11 @@ export function diffTokens<T>(oldTokens: readonly T[], newTokens: readonly T[], 
       const kind = fromAdd ? ADDED : REMOVED;
       // A step of the same kind lengthens the last component; a copy, since other paths share it.
       const extended = last !== EMPTY && components.kind[last] === kind ? components.add(components.count[last]! + 1, kind, components.previous[last]!) : components.add(1, kind, last);
-      newPos = extractCommon(diagonal, oldPos, extended);
-      if (pathOldPos[diagonal + offset]! + 1 >= oldLen && newPos + 1 >= newLen) return components.changes(pathLast[diagonal + offset]!);
-      if (pathOldPos[diagonal + offset]! + 1 >= oldLen) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
-      if (newPos + 1 >= newLen) minDiagonal = Math.max(minDiagonal, diagonal + 1);
+      const newEnd = extractCommon(diagonal, oldPos, extended) + 1 >= newLen;
+      const oldEnd = pathOldPos[diagonal + offset]! + 1 >= oldLen;
+      if (oldEnd && newEnd) return components.changes(pathLast[diagonal + offset]!);
+      if (oldEnd) maxDiagonal = Math.min(maxDiagonal, diagonal - 1);
+      if (newEnd) minDiagonal = Math.max(minDiagonal, diagonal + 1);
     }
   }
   return undefined;
