@@ -1,8 +1,8 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
-import { findSimilarSigned, verifyCandidates, type SignedUnit } from './findSimilarTexts.js';
-import { flattenKeys, lshCandidatesFromKeys, writeBandKeys } from './lshCandidates.js';
+import { findSimilarKeyed, verifyCandidates, type UnitTexts } from './findSimilarTexts.js';
+import { lshCandidatesFromFlat, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 
 export interface CorpusFingerprints {
@@ -60,17 +60,24 @@ function joinFolded(folded: string[], lengths: number[]): string {
 
 /**
  * Searches band keys for LSH candidate pairs somewhere else (another thread), with the same result
- * as lshCandidatesFromFlat: the keys are flattened (flattenKeys) on a SharedArrayBuffer for it.
+ * as lshCandidatesFromFlat: the keys are on a SharedArrayBuffer for it (signCorpus puts them there).
  */
 export type CandidateSearch = (flat: Uint32Array, bands: number) => Promise<[number, number][]>;
 
-/** The corpus as the fingerprint stage works on it: every article and long paragraph with its band keys. */
+/**
+ * The corpus as the fingerprint stage works on it: every article's band keys, and every long
+ * paragraph's with the article and position it comes from, each in one flat array.
+ */
 export interface SignedCorpus {
   articles: ArticleText[];
-  articleUnits: SignedUnit[];
-  paragraphUnits: SignedUnit[];
-  /** Each paragraph unit's article, by index: the reuse filter runs for every candidate pair. */
-  paragraphOwner: number[];
+  /** `bands` keys per article, in article order. */
+  articleKeys: Uint32Array;
+  /** `bands` keys per paragraph unit, on shared memory: another thread can search them without a copy. */
+  paragraphKeys: Uint32Array;
+  /** Each paragraph unit's article, by index (the reuse filter runs for every candidate pair)... */
+  paragraphOwner: Int32Array;
+  /** ...and its position among that article's paragraphs. */
+  paragraphPosition: Int32Array;
 }
 
 /**
@@ -80,28 +87,39 @@ export interface SignedCorpus {
  */
 export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): SignedCorpus {
   const { bands } = config.fingerprint;
-  const paragraphOwner: number[] = [];
-  const articleUnits: SignedUnit[] = [];
-  const paragraphUnits: SignedUnit[] = [];
-  articles.forEach((article, owner) => {
+  const all = articles.map((article) => {
     let signatures = store?.get(article);
     if (!signatures) {
       signatures = signArticle(article, config);
       store?.put(article, signatures);
     }
-    const { positions, values } = signatures;
-    articleUnits.push({ id: article.id, bandKeys: values.subarray(0, bands), folded: () => foldArticleText(article) });
-    positions.forEach((position, i) => {
-      const paragraph = article.paragraphs[position]!;
-      paragraphOwner.push(owner);
-      paragraphUnits.push({
-        id: paragraph.id,
-        bandKeys: values.subarray(bands * (i + 1), bands * (i + 2)),
-        folded: () => foldText(paragraph.text),
-      });
-    });
+    return signatures;
   });
-  return { articles, articleUnits, paragraphUnits, paragraphOwner };
+  const units = all.reduce((sum, s) => sum + s.positions.length, 0);
+  const articleKeys = new Uint32Array(articles.length * bands);
+  const paragraphKeys = new Uint32Array(new SharedArrayBuffer(units * bands * Uint32Array.BYTES_PER_ELEMENT));
+  const paragraphOwner = new Int32Array(units);
+  const paragraphPosition = new Int32Array(units);
+  let unit = 0;
+  all.forEach(({ positions, values }, owner) => {
+    articleKeys.set(values.subarray(0, bands), owner * bands);
+    paragraphKeys.set(values.subarray(bands), unit * bands);
+    paragraphOwner.fill(owner, unit, unit + positions.length);
+    paragraphPosition.set(positions, unit);
+    unit += positions.length;
+  });
+  return { articles, articleKeys, paragraphKeys, paragraphOwner, paragraphPosition };
+}
+
+/** The articles as verification reads them (UnitTexts): whole texts, folded. */
+function articleTexts(articles: ArticleText[]): UnitTexts {
+  return { idOf: (i) => articles[i]!.id, foldedOf: (i) => foldArticleText(articles[i]!) };
+}
+
+/** The paragraph units as verification reads them, from the articles they belong to. */
+function paragraphTexts({ articles, paragraphOwner, paragraphPosition }: SignedCorpus): UnitTexts {
+  const paragraph = (i: number) => articles[paragraphOwner[i]!]!.paragraphs[paragraphPosition[i]!]!;
+  return { idOf: (i) => paragraph(i).id, foldedOf: (i) => foldText(paragraph(i).text) };
 }
 
 /**
@@ -115,12 +133,11 @@ export async function fingerprintCorpus(articles: ArticleText[], config: Resolve
 
 /** The fingerprint stage over a signed corpus (signCorpus). */
 export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch): Promise<CorpusFingerprints> {
-  const { articles, articleUnits, paragraphUnits, paragraphOwner } = signed;
+  const { articles, articleKeys, paragraphKeys, paragraphOwner } = signed;
   const { bands } = config.fingerprint;
   // Started before the articles' search below, which then runs alongside it.
-  const paragraphKeys = paragraphUnits.map((u) => u.bandKeys);
-  const searched = search?.(flattenKeys(paragraphKeys, bands, true), bands);
-  const duplicates = findSimilarSigned(articleUnits, config.fingerprint, config.thresholds.duplicate);
+  const searched = search?.(paragraphKeys, bands);
+  const duplicates = findSimilarKeyed(articleKeys, articleTexts(articles), config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
   const n = articles.length;
@@ -128,8 +145,8 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched : lshCandidatesFromKeys(paragraphKeys, bands);
-  const reuse = verifyCandidates(paragraphUnits, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
+  const candidates = searched ? await searched : lshCandidatesFromFlat(paragraphKeys, bands);
+  const reuse = verifyCandidates(paragraphTexts(signed), paragraphOwner.length, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
     const ownerA = paragraphOwner[i]!;
     const ownerB = paragraphOwner[j]!;
     return ownerA === ownerB || duplicateKeys.has(ownerA * n + ownerB);

@@ -53,12 +53,10 @@ export function lshCandidatesFromKeys(itemKeys: Uint32Array[], bands: number, st
 
 /**
  * Every item's band keys in one array, item after item: reading a band across hundreds of thousands
- * of small typed arrays was most of LSH's time. On a SharedArrayBuffer when given one, so another
- * thread can search it without a copy.
+ * of small typed arrays was most of LSH's time.
  */
-export function flattenKeys(itemKeys: Uint32Array[], bands: number, shared = false): Uint32Array {
-  const bytes = itemKeys.length * bands * Uint32Array.BYTES_PER_ELEMENT;
-  const flat = new Uint32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+function flattenKeys(itemKeys: Uint32Array[], bands: number): Uint32Array {
+  const flat = new Uint32Array(itemKeys.length * bands);
   itemKeys.forEach((k, item) => flat.set(k.subarray(0, bands), item * bands));
   return flat;
 }

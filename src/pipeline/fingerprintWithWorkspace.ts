@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { findFingerprints, signCorpus, type ArticleSignatures, type CandidateSearch, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -18,7 +18,7 @@ export async function fingerprintWithWorkspace(
   config: ResolvedConfig,
   workspace: Workspace,
   /** Signatures the ingest workers made this run: stored, not made again. */
-  signedBefore?: Map<string, ArticleSignatures>,
+  signedBefore?: Pick<SignatureStore, 'get'>,
   search?: CandidateSearch,
 ): Promise<CorpusFingerprints> {
   const stageKey = workspaceKeys.fingerprintStage(config);
@@ -29,7 +29,7 @@ export async function fingerprintWithWorkspace(
   const signed = workspace.batch(() =>
     signCorpus(articles, config, {
       get: (article) => {
-        const made = signedBefore?.get(article.id);
+        const made = signedBefore?.get(article);
         if (made) workspace.putSignatures(docHashes.get(article.id)!, signatureKey, made);
         return made ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
       },

@@ -64,9 +64,20 @@ async function timed<T>(timings: Record<string, number>, stage: string, work: ()
   return result;
 }
 
-/** Signatures the ingest workers made, handed to the fingerprint stage as a store it reads from. */
+/**
+ * Signatures the ingest workers made, handed to the fingerprint stage as a store it reads from,
+ * each once: signCorpus copies them into flat arrays, and the map's copies (a quarter of a GB at
+ * 100k articles) would otherwise stay alive to the end of the run.
+ */
 function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStore {
-  return { get: (article) => signatures.get(article.id), put: () => {} };
+  return {
+    get: (article) => {
+      const signed = signatures.get(article.id);
+      signatures.delete(article.id);
+      return signed;
+    },
+    put: () => {},
+  };
 }
 
 /** The workspace as the stages after ingest use it: with every article's document hash, and the corpus's key. */
@@ -97,7 +108,7 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures, search)
+      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search)
       : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
