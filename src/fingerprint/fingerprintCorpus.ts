@@ -87,28 +87,34 @@ export interface SignedCorpus {
  */
 export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): SignedCorpus {
   const { bands } = config.fingerprint;
-  const all = articles.map((article) => {
+  // Room for every paragraph, the most that can be long enough, so one pass fills the arrays and
+  // each article's own signatures can go as soon as they are copied.
+  const room = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
+  const articleKeys = new Uint32Array(articles.length * bands);
+  const paragraphKeys = new Uint32Array(new SharedArrayBuffer(room * bands * Uint32Array.BYTES_PER_ELEMENT));
+  const paragraphOwner = new Int32Array(room);
+  const paragraphPosition = new Int32Array(room);
+  let unit = 0;
+  articles.forEach((article, owner) => {
     let signatures = store?.get(article);
     if (!signatures) {
       signatures = signArticle(article, config);
       store?.put(article, signatures);
     }
-    return signatures;
-  });
-  const units = all.reduce((sum, s) => sum + s.positions.length, 0);
-  const articleKeys = new Uint32Array(articles.length * bands);
-  const paragraphKeys = new Uint32Array(new SharedArrayBuffer(units * bands * Uint32Array.BYTES_PER_ELEMENT));
-  const paragraphOwner = new Int32Array(units);
-  const paragraphPosition = new Int32Array(units);
-  let unit = 0;
-  all.forEach(({ positions, values }, owner) => {
+    const { positions, values } = signatures;
     articleKeys.set(values.subarray(0, bands), owner * bands);
     paragraphKeys.set(values.subarray(bands), unit * bands);
     paragraphOwner.fill(owner, unit, unit + positions.length);
     paragraphPosition.set(positions, unit);
     unit += positions.length;
   });
-  return { articles, articleKeys, paragraphKeys, paragraphOwner, paragraphPosition };
+  return {
+    articles,
+    articleKeys,
+    paragraphKeys: paragraphKeys.subarray(0, unit * bands),
+    paragraphOwner: paragraphOwner.subarray(0, unit),
+    paragraphPosition: paragraphPosition.subarray(0, unit),
+  };
 }
 
 /** The articles as verification reads them (UnitTexts): whole texts, folded. */
