@@ -23,7 +23,14 @@ export function chartEventsOverTime(clusters: EventCluster[], config: ResolvedCo
   const byMonth = years.reduce((a, b) => Math.max(a, b)) - years.reduce((a, b) => Math.min(a, b)) < 2;
   const bucket = (c: EventCluster) => c.eventDate!.slice(0, byMonth ? 7 : 4);
   const buckets = [...new Set(dated.map(bucket))].sort();
-  const counts = buckets.map((b) => sides.map((s) => dated.filter((c) => bucket(c) === b && (c.sides[s] ?? 0) > 0).length));
+  const row = new Map(buckets.map((b, i) => [b, i]));
+  const counts = buckets.map(() => sides.map(() => 0));
+  for (const c of dated) {
+    const counted = counts[row.get(bucket(c))!]!;
+    sides.forEach((s, j) => {
+      if ((c.sides[s] ?? 0) > 0) counted[j]!++;
+    });
+  }
   const max = Math.max(1, ...counts.flat());
   const W = Math.max(320, buckets.length * (sides.length * 14 + 18) + 50);
   const H = 200;
@@ -42,9 +49,10 @@ ${buckets.map((b, i) => {
 /** Across the corpus, each topic's share of each side's representative text. */
 export function chartTopicShares(digests: EventDigest[], config: ResolvedConfig): Html {
   const sides = Object.keys(config.sides).filter((s) => digests.some((d) => d.topicChars.some((f) => f.side === s)));
-  const framed = (side: string) => digests.flatMap((d) => d.topicChars.filter((f) => f.side === side));
-  const totals = sides.map((s) => framed(s).reduce((n, f) => n + f.chars, 0) || 1);
-  const shares = config.topics.map((_, t) => sides.map((s, i) => framed(s).reduce((n, f) => n + f.topics[t]!, 0) / totals[i]!));
+  // Each side's framings gathered once: gathered per topic, an archive's index took seconds to chart.
+  const framed = sides.map((side) => digests.flatMap((d) => d.topicChars.filter((f) => f.side === side)));
+  const totals = framed.map((list) => list.reduce((n, f) => n + f.chars, 0) || 1);
+  const shares = config.topics.map((_, t) => framed.map((list, i) => list.reduce((n, f) => n + f.topics[t]!, 0) / totals[i]!));
   const max = Math.max(0.01, ...shares.flat());
   const rowH = sides.length * 12 + 10;
   const W = 640;

@@ -65,7 +65,12 @@ function coverageOf(c: EventCluster, sideIds: string[]): string {
 function syndication(articles: Map<string, Article>, digests: Map<string, EventDigest>): Html {
   const groups = new Map<string, ArticleRelation[]>();
   for (const digest of digests.values()) {
-    for (const r of digest.relations) if (r.of) groups.set(r.of, [...(groups.get(r.of) ?? []), r]);
+    for (const r of digest.relations) {
+      if (!r.of) continue;
+      const group = groups.get(r.of);
+      if (group) group.push(r);
+      else groups.set(r.of, [r]);
+    }
   }
   if (groups.size === 0) return html`<p class="muted">没有发现转载。</p>`;
   const name = (id: string) => {
