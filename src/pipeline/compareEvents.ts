@@ -6,6 +6,8 @@ import type { Workspace } from '../workspace/openWorkspace.js';
 import { compareAndRender, type ComparedEvent } from './compareAndRender.js';
 import type { CompareTask } from './compareWorker.js';
 import type { Progress } from './progress.js';
+import { readStagedArticles } from './readStagedLines.js';
+import type { StagedLines } from './writeAtomic.js';
 import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
@@ -30,6 +32,12 @@ const LOOKUP = 512;
 
 export interface CompareOptions {
   workspace?: { store: Workspace; docHashes: Map<string, string> };
+  /**
+   * articles.jsonl as ingest wrote it, line `k` the `k`th article: each event's members are read
+   * from it where the event is compared, instead of being sent there. Copying every article to the
+   * workers was the main thread's largest cost in the stage after writing the pages.
+   */
+  records?: StagedLines;
   /** Worker threads to compare on; 1 compares on the main thread. Output is the same. */
   workers?: number;
   /** Where each whole comparison goes as it is made (its page and data file); only digests are kept. */
@@ -82,7 +90,8 @@ export async function compareEvents(
   const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
     workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
   );
-  const stream = openCompareStream(byId, config, options.workers ?? 1, sink !== undefined, (computed, batch) => {
+  const members = memberSource(articles, byId, options.records);
+  const stream = openCompareStream(members, config, options.workers ?? 1, sink !== undefined, (computed, batch) => {
     computed.forEach(({ digest }, k) => {
       digests.set(batch[k]!.cluster.id, digest);
       stored?.add({ event: batch[k]!, digest });
@@ -128,9 +137,34 @@ async function settle(writes: (Promise<void> | undefined)[]): Promise<void> {
 /** `again`: an event whose stored digest was read but whose files must be written again. */
 type CompareItem = { cluster: EventCluster; among: SimilarPair[]; eventKey: string; pageKey?: string; again?: boolean };
 
+/** Where an event's members come from: the articles themselves, or their lines of articles.jsonl (CompareOptions.records). */
+interface MemberSource {
+  records?: StagedLines;
+  /** The members of an event as a task carries them to a worker. */
+  forTask(cluster: EventCluster): { members: Article[] } | { lines: number[] };
+  /** The members of an event compared here, by id. */
+  here(cluster: EventCluster): Map<string, Article>;
+}
+
+function memberSource(articles: Article[], byId: Map<string, Article>, records?: StagedLines): MemberSource {
+  if (!records) {
+    return {
+      forTask: (cluster) => ({ members: cluster.articles.map((id) => byId.get(id)!) }),
+      here: () => byId,
+    };
+  }
+  const lineOf = new Map(articles.map((a, line) => [a.id, line]));
+  const linesOf = (cluster: EventCluster) => cluster.articles.map((id) => lineOf.get(id)!);
+  return {
+    records,
+    forTask: (cluster) => ({ lines: linesOf(cluster) }),
+    here: (cluster) => new Map(readStagedArticles(records, linesOf(cluster), cluster.articles).map((a) => [a.id, a])),
+  };
+}
+
 /** Events to compare, in batches, on worker threads or here; each finished batch goes to `onBatch` with its events. */
 function openCompareStream(
-  byId: Map<string, Article>,
+  members: MemberSource,
   config: ResolvedConfig,
   workers: number,
   render: boolean,
@@ -139,15 +173,15 @@ function openCompareStream(
   return openBatchStream<CompareItem, CompareTask, ComparedEvent>({
     script: WORKER_SCRIPT,
     threads: workers,
-    workerData: { config },
+    workerData: { config, ...(members.records ? { records: members.records } : {}) },
     batchSize: BATCH,
     task: (batch) => ({
-      events: batch.map(({ cluster, among }) => ({ cluster, members: cluster.articles.map((id) => byId.get(id)!), duplicates: among })),
+      events: batch.map(({ cluster, among }) => ({ cluster, ...members.forTask(cluster), duplicates: among })),
       render,
     }),
     here: () => {
       const context = createCompareContext(config);
-      return ({ cluster, among }) => compareAndRender(cluster, byId, among, context, render);
+      return ({ cluster, among }) => compareAndRender(cluster, members.here(cluster), among, context, render);
     },
     onBatch,
   });

@@ -8,17 +8,24 @@ import { createCompareContext } from '../compare/compareEvent.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
 import { compareAndRender } from './compareAndRender.js';
+import { readStagedArticles } from './readStagedLines.js';
+import type { StagedLines } from './writeAtomic.js';
 
 export interface CompareTask {
-  events: { cluster: EventCluster; members: Article[]; duplicates: SimilarPair[] }[];
+  /** Each event with its members, or the lines of articles.jsonl that hold them (workerData's `records`). */
+  events: { cluster: EventCluster; members?: Article[]; lines?: number[]; duplicates: SimilarPair[] }[];
   /** Whether the run writes event files: only then are they rendered. */
   render: boolean;
 }
 
-const context = createCompareContext((workerData as { config: ResolvedConfig }).config);
+const { config, records } = workerData as { config: ResolvedConfig; records?: StagedLines };
+const context = createCompareContext(config);
 
 parentPort!.on('message', ({ events, render }: CompareTask) => {
   parentPort!.postMessage(
-    events.map(({ cluster, members, duplicates }) => compareAndRender(cluster, new Map(members.map((a) => [a.id, a])), duplicates, context, render)),
+    events.map(({ cluster, members, lines, duplicates }) => {
+      const articles = members ?? readStagedArticles(records!, lines!, cluster.articles);
+      return compareAndRender(cluster, new Map(articles.map((a) => [a.id, a])), duplicates, context, render);
+    }),
   );
 });

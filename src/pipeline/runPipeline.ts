@@ -13,6 +13,7 @@ import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, Mani
 import type { InputFile } from './collectInputs.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
+import type { StagedJsonl } from './writeAtomic.js';
 
 export type StageName = 'ingest' | 'dupes' | 'cluster' | 'report';
 const ORDER: StageName[] = ['ingest', 'dupes', 'cluster', 'report'];
@@ -142,7 +143,7 @@ export interface PipelineOptions {
   /** The inputs' files when the caller has already found them (collectInputs): not walked again. */
   files?: InputFile[];
   /** Where ingest hands each article's articles.jsonl line as it is made (openStagedJsonl); not used by `dupes`. */
-  articleRecords?: { add(record: Uint8Array): void };
+  articleRecords?: Pick<StagedJsonl, 'add' | 'lines' | 'lineIndex'>;
 }
 
 /**
@@ -198,9 +199,13 @@ export async function runPipeline(
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);
+  // The events' members are read back from articles.jsonl when it holds every article (a corpus
+  // taken whole from the workspace hands on no lines).
+  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
   const compared = await timed(timings, 'compare', () =>
     compareEvents(clusters, articles, duplicates, config, progress, {
       workers,
+      ...(records ? { records } : {}),
       ...(options.events ? { sink: options.events } : {}),
       ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
     }),

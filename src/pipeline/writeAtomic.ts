@@ -109,12 +109,24 @@ export async function writeJsonlAtomic(file: string, rows: Iterable<unknown>): P
   await rename(temporary, file);
 }
 
+/**
+ * Where the lines of a staged file are, so they can be read back before it is committed: line `k`
+ * is the `ends[k] - starts[k]` bytes from `starts[k]` of `file` (without its newline).
+ */
+export interface StagedLines {
+  file: string;
+  starts: Float64Array;
+  ends: Float64Array;
+}
+
 /** A JSONL file whose lines arrive encoded, one at a time, while a stage runs. */
 export interface StagedJsonl {
   /** Lines added so far. */
   readonly lines: number;
   /** Appends one line (UTF-8, without its newline). */
   add(line: Uint8Array): void;
+  /** Writes what is held, and says where each line added so far is in the file being written. */
+  lineIndex(): StagedLines;
   /** Writes what is held and renames the file into place. */
   commit(): Promise<void>;
   /** Removes what was written, leaving any earlier file as it was. */
@@ -136,6 +148,9 @@ export function openStagedJsonl(file: string): StagedJsonl {
   let held: Uint8Array[] = [];
   let heldBytes = 0;
   let lines = 0;
+  // Each line's first byte; a million lines take 8 MB.
+  let starts = new Float64Array(1024);
+  let written = 0;
   const flush = () => {
     if (held.length === 0 || fd === null) return;
     writeSync(fd, Buffer.concat(held, heldBytes));
@@ -152,10 +167,22 @@ export function openStagedJsonl(file: string): StagedJsonl {
     },
     add(line) {
       if (fd === null) throw new Error(`openStagedJsonl: a line was added to ${file} after it was committed or abandoned`);
+      if (lines === starts.length) {
+        const grown = new Float64Array(lines * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[lines++] = written;
+      written += line.byteLength + 1;
       held.push(line, NEWLINE);
       heldBytes += line.byteLength + 1;
-      lines++;
       if (heldBytes >= CHUNK_CHARS) flush();
+    },
+    lineIndex() {
+      flush();
+      const ends = new Float64Array(lines);
+      for (let k = 0; k < lines; k++) ends[k] = (k + 1 < lines ? starts[k + 1]! : written) - 1;
+      return { file: temporary, starts: starts.slice(0, lines), ends };
     },
     async commit() {
       flush();

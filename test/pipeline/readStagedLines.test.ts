@@ -1,0 +1,67 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EventSink } from '../../src/pipeline/compareEvents.js';
+import { readStagedArticles } from '../../src/pipeline/readStagedLines.js';
+import { runPipeline, type PipelineResult } from '../../src/pipeline/runPipeline.js';
+import { openStagedJsonl, type StagedJsonl } from '../../src/pipeline/writeAtomic.js';
+import type { EventFiles } from '../../src/report/renderEventFiles.js';
+import { CORPUS, testConfig } from '../helpers.js';
+
+/** An event sink that keeps what it is given, by event id. */
+function keepingSink(): EventSink & { files: Map<string, EventFiles> } {
+  const files = new Map<string, EventFiles>();
+  return {
+    files,
+    put: async (cluster, rendered) => void files.set(cluster.id, rendered),
+    reuse: async () => false,
+  };
+}
+
+let staged: StagedJsonl;
+let readBack: PipelineResult;
+let readBackFiles: Map<string, EventFiles>;
+let held: PipelineResult;
+let heldFiles: Map<string, EventFiles>;
+beforeAll(async () => {
+  const config = await testConfig();
+  const out = await mkdtemp(path.join(tmpdir(), 'parallax-staged-'));
+  staged = openStagedJsonl(path.join(out, 'data', 'articles.jsonl'));
+  // One thread: the events are compared here, through the same reading as on a worker.
+  const withRecords = keepingSink();
+  readBack = await runPipeline([CORPUS], config, 'report', { workers: 1, articleRecords: staged, events: withRecords });
+  readBackFiles = withRecords.files;
+  const without = keepingSink();
+  held = await runPipeline([CORPUS], config, 'report', { workers: 1, events: without });
+  heldFiles = without.files;
+}, 60_000);
+
+describe('readStagedArticles', () => {
+  it('reads back the articles ingest wrote to articles.jsonl, line k the kth article, while the file is still staged', () => {
+    const index = staged.lineIndex();
+    expect(index.starts.length).toBe(25);
+    const ids = readBack.articles.map((a) => a.id);
+    const articles = readStagedArticles(index, [24, 0, 7], [ids[24]!, ids[0]!, ids[7]!]);
+    expect(articles).toEqual([readBack.articles[24], readBack.articles[0], readBack.articles[7]]);
+    expect(articles[0]!.paragraphs.length).toBeGreaterThan(2);
+  });
+
+  it('refuses a line that holds another article than the one asked for, naming the line and both ids', () => {
+    const index = staged.lineIndex();
+    const first = readBack.articles[0]!.id;
+    expect(() => readStagedArticles(index, [0], ['not-this-one'])).toThrow(`line 1 holds article ${first}, not not-this-one`);
+  });
+});
+
+describe('the compare stage with its members read back from articles.jsonl', () => {
+  it('gives the same digests and event files as with the articles held in memory', () => {
+    expect([...readBack.digests!.keys()]).toEqual([...held.digests!.keys()]);
+    expect(readBack.digests).toEqual(held.digests);
+    // The corpus's twelve events, nine of them with more than one article and so a page.
+    expect(readBack.digests!.size).toBe(12);
+    expect(readBackFiles.size).toBe(9);
+    expect(heldFiles.size).toBe(9);
+    for (const [id, files] of heldFiles) expect(readBackFiles.get(id), id).toEqual(files);
+  });
+});
