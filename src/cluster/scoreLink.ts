@@ -65,9 +65,12 @@ export interface LinkingTexts {
   lead: BigramProfile;
 }
 
-/** The lead a link compares: the first two paragraphs. */
+/** How many of an article's first paragraphs make the lead a link compares. */
+export const LEAD_PARAGRAPHS = 2;
+
+/** The lead a link compares: the first paragraphs. */
 export function leadForLinking(article: Pick<Article, 'paragraphs'>): string {
-  return article.paragraphs.slice(0, 2).map((p) => p.text).join('');
+  return article.paragraphs.slice(0, LEAD_PARAGRAPHS).map((p) => p.text).join('');
 }
 
 export function textsForLinking(article: Pick<Article, 'title' | 'paragraphs'>): LinkingTexts {

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
+import { LEAD_PARAGRAPHS } from '../cluster/scoreLink.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
@@ -30,6 +31,11 @@ interface ResultBase {
 /** A run through `ingest`, `cluster` or `report`: whole articles, and what the stages made of them. */
 export interface PipelineResult extends ResultBase {
   through: Exclude<StageName, 'dupes'>;
+  /**
+   * The articles, whole; but in a run through `cluster` or `report` whose articleRecords hold every
+   * article, only with their lead paragraphs and no removed blocks (keepingLeads): their text is in
+   * the records.
+   */
   articles: Article[];
   duplicates?: SimilarPair[];
   reuse?: SimilarPair[];
@@ -79,6 +85,15 @@ function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStor
     },
     put: () => {},
   };
+}
+
+/**
+ * The articles with no more of their text than clustering reads (the lead paragraphs), for a run
+ * whose compare stage reads the rest back from articles.jsonl: at 100k articles the text was most
+ * of the main thread's heap through clustering and comparing, and the collector walked it all.
+ */
+function keepingLeads(articles: Article[]): Article[] {
+  return articles.map((article) => ({ ...article, paragraphs: article.paragraphs.slice(0, LEAD_PARAGRAPHS), removed: [] }));
 }
 
 /** The workspace as the stages after ingest use it: with every article's document hash, and the corpus's key. */
@@ -164,7 +179,7 @@ export async function runPipeline(
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
+  const ingested = await timed(timings, 'ingest', () =>
     ingestInputs(inputs, config, {
       progress,
       workspace,
@@ -174,11 +189,17 @@ export async function runPipeline(
       ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
     }),
   );
+  const { manifest, docHashes, signatures, threads } = ingested;
+  let { articles } = ingested;
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
   Object.assign(result, { duplicates, reuse });
+  // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
+  // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
+  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
+  if (records) result.articles = articles = keepingLeads(articles);
   progress.start('cluster');
   // Half the candidate pairs are scored on a thread of their own when there are threads to use
   // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
@@ -199,9 +220,6 @@ export async function runPipeline(
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);
-  // The events' members are read back from articles.jsonl when it holds every article (a corpus
-  // taken whole from the workspace hands on no lines).
-  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
   const compared = await timed(timings, 'compare', () =>
     compareEvents(clusters, articles, duplicates, config, progress, {
       workers,

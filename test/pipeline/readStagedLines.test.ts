@@ -41,20 +41,35 @@ describe('readStagedArticles', () => {
   it('reads back the articles ingest wrote to articles.jsonl, line k the kth article, while the file is still staged', () => {
     const index = staged.lineIndex();
     expect(index.starts.length).toBe(25);
-    const ids = readBack.articles.map((a) => a.id);
+    const ids = held.articles.map((a) => a.id);
     const articles = readStagedArticles(index, [24, 0, 7], [ids[24]!, ids[0]!, ids[7]!]);
-    expect(articles).toEqual([readBack.articles[24], readBack.articles[0], readBack.articles[7]]);
+    expect(articles).toEqual([held.articles[24], held.articles[0], held.articles[7]]);
     expect(articles[0]!.paragraphs.length).toBeGreaterThan(2);
   });
 
   it('refuses a line that holds another article than the one asked for, naming the line and both ids', () => {
     const index = staged.lineIndex();
-    const first = readBack.articles[0]!.id;
+    const first = held.articles[0]!.id;
     expect(() => readStagedArticles(index, [0], ['not-this-one'])).toThrow(`line 1 holds article ${first}, not not-this-one`);
   });
 });
 
 describe('the compare stage with its members read back from articles.jsonl', () => {
+  it('leaves the run holding only each article\'s lead paragraphs, the ones clustering reads', () => {
+    expect(readBack.articles.map((a) => a.id)).toEqual(held.articles.map((a) => a.id));
+    readBack.articles.forEach((article, k) => {
+      expect(article.paragraphs).toEqual(held.articles[k]!.paragraphs.slice(0, 2));
+      expect(article.title).toBe(held.articles[k]!.title);
+      expect(article.participants).toEqual(held.articles[k]!.participants);
+    });
+    expect(held.articles.some((a) => a.paragraphs.length > 2)).toBe(true);
+  });
+
+  it('clusters as a run holding whole articles', () => {
+    expect(readBack.clusters).toEqual(held.clusters);
+    expect(readBack.links).toEqual(held.links);
+  });
+
   it('gives the same digests and event files as with the articles held in memory', () => {
     expect([...readBack.digests!.keys()]).toEqual([...held.digests!.keys()]);
     expect(readBack.digests).toEqual(held.digests);
