@@ -1,5 +1,6 @@
 import { availableParallelism, totalmem } from 'node:os';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { loadConfig } from '../config/loadConfig.js';
@@ -12,7 +13,7 @@ import { openStagedJsonl } from '../pipeline/writeAtomic.js';
 import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
-import { heapLimitArgs, runAgain } from './heapLimit.js';
+import { heapLimitArgs, runAgain, workerSemiSpaceFlag } from './heapLimit.js';
 import { summarizeRun } from './summarizeRun.js';
 
 interface CommonArgs {
@@ -50,6 +51,8 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   const files = await collectInputs(args.input);
   const again = await runSizedForInput(files, argv);
   if (again !== undefined) return again;
+  const workerFlag = workerSemiSpaceFlag(process.env);
+  if (workerFlag) setFlagsFromString(workerFlag);
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;

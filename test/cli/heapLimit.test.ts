@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { heapLimitArgs } from '../../src/cli/heapLimit.js';
+import { heapLimitArgs, workerSemiSpaceFlag } from '../../src/cli/heapLimit.js';
 
 const GiB = 2 ** 30;
 const MB = 1e6;
@@ -31,5 +32,38 @@ describe('heapLimitArgs', () => {
     expect(heapLimitArgs([], { NODE_OPTIONS: '--trace-warnings --max-old-space-size=8192' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual([SEMI]);
     expect(heapLimitArgs(['--max-semi-space-size=32'], {}, 24 * GiB, 592 * MB, V8_DEFAULT)).toBeNull();
     expect(heapLimitArgs([], { PARALLAX_HEAP_RAISED: '1' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toBeNull();
+  });
+});
+
+/**
+ * The young generation a worker thread made under `--max-semi-space-size=128` grows to when it keeps
+ * many objects alive for a while (as a compare worker does), with `flag` set (setFlagsFromString)
+ * once the main thread runs and before the worker is made; in MB.
+ */
+function workerYoungGenerationMb(flag: string | null): number {
+  const worker = `
+    const { parentPort } = require('node:worker_threads');
+    const v8 = require('node:v8');
+    let kept = [];
+    for (let i = 0; i < 3e6; i++) { kept.push({ i, s: 'x' + i }); if (kept.length > 400000) kept = []; }
+    parentPort.postMessage(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);`;
+  const main = `
+    const { Worker } = require('node:worker_threads');
+    ${flag ? `require('node:v8').setFlagsFromString(${JSON.stringify(flag)});` : ''}
+    const w = new Worker(${JSON.stringify(worker)}, { eval: true });
+    w.on('message', (size) => { console.log(size); w.terminate(); });`;
+  return Number(execFileSync(process.execPath, ['--max-semi-space-size=128', '-e', main], { encoding: 'utf8' })) / 2 ** 20;
+}
+
+describe('workerSemiSpaceFlag', () => {
+  it('gives workers V8\'s own young generation only when parallax enlarged it for the main thread', () => {
+    expect(workerSemiSpaceFlag({ PARALLAX_HEAP_RAISED: '1', PARALLAX_SEMI_SPACE_MAIN_ONLY: '1' })).toBe('--max-semi-space-size=0');
+    expect(workerSemiSpaceFlag({ PARALLAX_HEAP_RAISED: '1' })).toBeNull();
+    expect(workerSemiSpaceFlag({})).toBeNull();
+  });
+
+  it('reaches the worker threads made after it: a young generation of 256 MB and more without it, V8\'s 32 MB with it', () => {
+    expect(workerYoungGenerationMb(null)).toBeGreaterThanOrEqual(256);
+    expect(workerYoungGenerationMb('--max-semi-space-size=0')).toBeLessThanOrEqual(64);
   });
 });
