@@ -1,7 +1,7 @@
 import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { PairCollector } from '../fingerprint/pairCollector.js';
 import { placeAndContainers } from '../ingest/matchGazetteer.js';
-import { addDays } from '../text/calendar.js';
+import { dayNumber } from '../text/calendar.js';
 import type { Article, SimilarPair } from '../types.js';
 
 /**
@@ -24,50 +24,61 @@ export function candidatePairs(
   maxBlockSize: number,
   places: Map<string, GazetteerEntry>,
 ): [number, number][] {
-  const index = new Map<string, number[]>();
-  const list = (key: string, i: number) => {
-    const block = index.get(key);
-    if (block) block.push(i);
-    else index.set(key, [i]);
+  // A block is what its articles share (a participant in a place scope, the event place, or an
+  // event day alone in a place scope) on one event day. The shared thing is named by a string once
+  // per article and the day is a number: a string per block, day and article looked up was most of
+  // the stage's time on the main thread before its scoring is split between two.
+  const groupIds = new Map<string, number>();
+  const byGroup: Map<number, number[]>[] = [];
+  const groupOf = (name: string) => {
+    let id = groupIds.get(name);
+    if (id === undefined) {
+      groupIds.set(name, (id = groupIds.size));
+      byGroup.push(new Map());
+    }
+    return id;
   };
-  const blockKeys = (article: Article, day: string) => article.participants.map((p) => `p:${p}|${day}`);
+  const list = (group: number, day: number, i: number) => {
+    const block = byGroup[group]!.get(day);
+    if (block) block.push(i);
+    else byGroup[group]!.set(day, [i]);
+  };
+  const dayOf = (article: Article) => (article.eventDate ? dayNumber(article.eventDate) : UNDATED);
   const scopes = articles.map((article) => placeScopes(article.eventPlace, places));
   articles.forEach((article, i) => {
-    const day = article.eventDate ?? 'undated';
+    const day = dayOf(article);
     const { listedUnder } = scopes[i]!;
-    for (const block of blockKeys(article, day)) for (const scope of listedUnder) list(`${block}|${scope}`, i);
-    if (article.eventPlace) list(`l:${article.eventPlace}|${day}`, i);
-    if (article.eventDate) for (const scope of listedUnder) list(`d:${article.eventDate}|${scope}`, i);
+    for (const p of article.participants) for (const scope of listedUnder) list(groupOf(`p:${p}|${scope}`), day, i);
+    if (article.eventPlace) list(groupOf(`l:${article.eventPlace}`), day, i);
+    if (article.eventDate) for (const scope of listedUnder) list(groupOf(`d:|${scope}`), day, i);
   });
 
   const pairs = new PairCollector(articles.length);
-  const add = (i: number, j: number) => {
-    if (i !== j) pairs.add(Math.min(i, j), Math.max(i, j));
-  };
-  const pairWith = (i: number, key: string) => {
-    const block = index.get(key);
+  const pairWith = (i: number, group: number | undefined, day: number) => {
+    const block = group === undefined ? undefined : byGroup[group]!.get(day);
     if (!block || block.length > maxBlockSize) return;
-    for (const j of block) add(i, j);
+    for (const j of block) if (j !== i) pairs.add(Math.min(i, j), Math.max(i, j));
   };
   articles.forEach((article, i) => {
-    const days = article.eventDate
-      ? Array.from({ length: 2 * windowDays + 1 }, (_, k) => addDays(article.eventDate!, k - windowDays))
-      : ['undated'];
     const { lookedUp } = scopes[i]!;
-    for (const day of days) {
-      for (const block of blockKeys(article, day)) for (const scope of lookedUp) pairWith(i, `${block}|${scope}`);
-      if (article.eventPlace) pairWith(i, `l:${article.eventPlace}|${day}`);
-      if (article.participants.length === 0 && article.eventDate) for (const scope of lookedUp) pairWith(i, `d:${day}|${scope}`);
-    }
+    const groups = article.participants.flatMap((p) => lookedUp.map((scope) => groupIds.get(`p:${p}|${scope}`)));
+    if (article.eventPlace) groups.push(groupIds.get(`l:${article.eventPlace}`));
+    if (article.participants.length === 0 && article.eventDate) groups.push(...lookedUp.map((scope) => groupIds.get(`d:|${scope}`)));
+    const day = dayOf(article);
+    const [first, last] = article.eventDate ? [day - windowDays, day + windowDays] : [day, day];
+    for (let d = first; d <= last; d++) for (const group of groups) pairWith(i, group, d);
   });
   const position = new Map(articles.map((a, i) => [a.id, i]));
   for (const d of duplicates) {
     const i = position.get(d.a);
     const j = position.get(d.b);
-    if (i !== undefined && j !== undefined) add(i, j);
+    if (i !== undefined && j !== undefined && i !== j) pairs.add(Math.min(i, j), Math.max(i, j));
   }
   return pairs.unique();
 }
+
+/** The day of articles with no event date: they block with each other by what they share. */
+const UNDATED = Number.MIN_SAFE_INTEGER;
 
 /**
  * Where in a block an article is listed and where it looks, so that exactly the pairs whose places
