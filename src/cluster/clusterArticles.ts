@@ -5,6 +5,7 @@ import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
 import { decideLink, leadForLinking, linkingTexts, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 interface Group {
   members: number[];
@@ -146,8 +147,8 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
     (x, y) =>
       Number(y.link.decision === 'duplicate') - Number(x.link.decision === 'duplicate') ||
       y.link.score - x.link.score ||
-      x.link.a.localeCompare(y.link.a) ||
-      x.link.b.localeCompare(y.link.b),
+      compareCodeUnits(x.link.a, y.link.a) ||
+      compareCodeUnits(x.link.b, y.link.b),
   );
 
   const parent = articles.map((_, i) => i);
@@ -211,7 +212,7 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
   }
   // A merged group is deleted from \`groups\`: what remains is exactly one group per cluster root.
   const clusters = [...groups.entries()].map(([root, group]) => describeCluster(group.members.map((i) => articles[i]!), linksByRoot.get(root) ?? [], config));
-  clusters.sort((a, b) => (a.eventDate ?? '9999').localeCompare(b.eventDate ?? '9999') || a.id.localeCompare(b.id));
+  clusters.sort((a, b) => compareCodeUnits(a.eventDate ?? '9999', b.eventDate ?? '9999') || compareCodeUnits(a.id, b.id));
   return { clusters, links: allLinks };
 }
 

@@ -1,4 +1,5 @@
 import type { Article, ArticleRelation, SimilarPair } from '../types.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 /**
  * Marks each article of an event as an original or a copy. Duplicates form groups; within a
@@ -26,9 +27,9 @@ export function classifyRelations(articles: Article[], duplicates: SimilarPair[]
   for (const members of groups.values()) {
     const [source] = [...members].sort(
       (x, y) =>
-        (x.published ?? '9999').localeCompare(y.published ?? '9999') ||
+        compareCodeUnits(x.published ?? '9999', y.published ?? '9999') ||
         Number(x.script === 'traditional') - Number(y.script === 'traditional') ||
-        x.id.localeCompare(y.id),
+        compareCodeUnits(x.id, y.id),
     );
     for (const a of members) {
       if (a.id === source!.id) relations.push({ articleId: a.id, relation: 'original', of: null });
@@ -38,5 +39,5 @@ export function classifyRelations(articles: Article[], duplicates: SimilarPair[]
       }
     }
   }
-  return relations.sort((x, y) => x.articleId.localeCompare(y.articleId));
+  return relations.sort((x, y) => compareCodeUnits(x.articleId, y.articleId));
 }

@@ -2,6 +2,7 @@ import type { Gazetteer, GazetteerMatch } from '../ingest/matchGazetteer.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import { sentencesOf } from '../text/splitSentences.js';
 import type { Article, Voice } from '../types.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 /** Both delegations speaking as one (`双方一致认为`) are a voice of their own. */
 const COLLECTIVE = /(双方|两国外长|两国领导人|两党总书记|两国总理)[^，。；,;]{0,4}$/u;
@@ -54,5 +55,5 @@ export function extractVoices(article: Article, people: Gazetteer, verbs: string
       }
     }
   }
-  return [...voices.values()].sort((a, b) => b.chars - a.chars || a.speaker.localeCompare(b.speaker));
+  return [...voices.values()].sort((a, b) => b.chars - a.chars || compareCodeUnits(a.speaker, b.speaker));
 }

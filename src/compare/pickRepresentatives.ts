@@ -1,4 +1,5 @@
 import type { Article, ArticleRelation, Representative } from '../types.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 function textLength(article: Article): number {
   return article.paragraphs.reduce((n, p) => n + p.text.length, 0);
@@ -17,7 +18,7 @@ export function pickRepresentatives(articles: Article[], relations: ArticleRelat
     if (onSide.length === 0) continue;
     const [best] = [...onSide].sort(
       (x, y) =>
-        Number(y.language === 'zh') - Number(x.language === 'zh') || textLength(y) - textLength(x) || x.id.localeCompare(y.id),
+        Number(y.language === 'zh') - Number(x.language === 'zh') || textLength(y) - textLength(x) || compareCodeUnits(x.id, y.id),
     );
     const total = articles.filter((a) => a.side === side).length;
     representatives.push({

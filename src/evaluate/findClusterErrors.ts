@@ -1,5 +1,6 @@
 import type { ClusterLink, EventCluster } from '../types.js';
 import type { GoldLabels } from './readGold.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 export interface MergedEvent {
   clusterId: string;
@@ -57,7 +58,7 @@ export function findClusterErrors(clusters: EventCluster[], links: ClusterLink[]
     split.push({ event, parts, closest: across[0] ?? null });
   }
   const size = (groups: Record<string, string[]>) => Object.values(groups).reduce((n, g) => n + g.length, 0);
-  merged.sort((x, y) => size(y.events) - size(x.events) || x.clusterId.localeCompare(y.clusterId));
-  split.sort((x, y) => size(y.parts) - size(x.parts) || x.event.localeCompare(y.event));
+  merged.sort((x, y) => size(y.events) - size(x.events) || compareCodeUnits(x.clusterId, y.clusterId));
+  split.sort((x, y) => size(y.parts) - size(x.parts) || compareCodeUnits(x.event, y.event));
   return { merged: merged.slice(0, limit), split: split.slice(0, limit) };
 }

@@ -2,6 +2,7 @@ import type { SimilarPair } from '../types.js';
 import { bandKeys, lshCandidatesFromFlat } from './lshCandidates.js';
 import { minhashSignature } from './minhash.js';
 import { jaccardAtLeast, shingleHashes } from './shingleHashes.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 export interface FingerprintParams {
   shingle: number;
@@ -104,7 +105,7 @@ export function verifyCandidates(
     const [first, second] = a <= b ? [a, b] : [b, a];
     pairs.push({ a: first, b: second, similarity: round(similar.similarity), kind: similar.exact ? 'exact' : 'near' });
   });
-  return pairs.sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+  return pairs.sort((x, y) => compareCodeUnits(x.a, y.a) || compareCodeUnits(x.b, y.b));
 
   function verifyPair(i: number, j: number): { similarity: number; exact: boolean } | null {
     const exact = foldedOf(i) === foldedOf(j);
