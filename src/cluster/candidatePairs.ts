@@ -54,16 +54,18 @@ export function candidatePairs(
   });
 
   const pairs = new PairCollector(articles.length);
-  const pairWith = (i: number, group: number | undefined, day: number) => {
-    const block = group === undefined ? undefined : byGroup[group]!.get(day);
+  const pairWith = (i: number, group: number, day: number) => {
+    const block = byGroup[group]!.get(day);
     if (!block || block.length > maxBlockSize) return;
     for (const j of block) if (j !== i) pairs.add(Math.min(i, j), Math.max(i, j));
   };
   articles.forEach((article, i) => {
     const { lookedUp } = scopes[i]!;
-    const groups = article.participants.flatMap((p) => lookedUp.map((scope) => groupIds.get(`p:${p}|${scope}`)));
-    if (article.eventPlace) groups.push(groupIds.get(`l:${article.eventPlace}`));
-    if (article.participants.length === 0 && article.eventDate) groups.push(...lookedUp.map((scope) => groupIds.get(`d:|${scope}`)));
+    const names = article.participants.flatMap((p) => lookedUp.map((scope) => `p:${p}|${scope}`));
+    if (article.eventPlace) names.push(`l:${article.eventPlace}`);
+    if (article.participants.length === 0 && article.eventDate) names.push(...lookedUp.map((scope) => `d:|${scope}`));
+    // Only what some article was listed under has blocks.
+    const groups = names.flatMap((name) => groupIds.get(name) ?? []);
     const day = dayOf(article);
     const [first, last] = article.eventDate ? [day - windowDays, day + windowDays] : [day, day];
     for (let d = first; d <= last; d++) for (const group of groups) pairWith(i, group, d);

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ParallaxError } from '../errors.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 export interface InputFile {
   path: string;
@@ -42,7 +43,7 @@ export async function collectInputs(inputs: string[]): Promise<InputFile[]> {
 async function walk(root: string, dir: string, out: InputFile[], seen: Set<string>): Promise<void> {
   const entries = (await readdir(dir, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => compareCodeUnits(a.name, b.name));
   // One stat per entry, all of a folder's at once: a link's target kind, and each file's size.
   const infos = await Promise.all(
     entries.map((e) => (e.isSymbolicLink() || e.isFile() ? stat(path.join(dir, e.name)).catch(() => null) : null)),

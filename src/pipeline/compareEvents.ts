@@ -75,7 +75,6 @@ export async function compareEvents(
   options: CompareOptions = {},
 ): Promise<{ digests: Map<string, EventDigest>; threads: number }> {
   const { workspace, sink } = options;
-  const byId = new Map(articles.map((a) => [a.id, a]));
   const byArticle = duplicatesByArticle(duplicates);
   const compareKey = workspace ? workspaceKeys.compare(config) : '';
   const digests = new Map<string, EventDigest>();
@@ -90,7 +89,7 @@ export async function compareEvents(
   const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
     workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
   );
-  const members = memberSource(articles, byId, options.records);
+  const members = memberSource(articles, options.records);
   const stream = openCompareStream(members, config, options.workers ?? 1, sink !== undefined, (computed, batch) => {
     computed.forEach(({ digest }, k) => {
       digests.set(batch[k]!.cluster.id, digest);
@@ -146,8 +145,9 @@ interface MemberSource {
   here(cluster: EventCluster): Map<string, Article>;
 }
 
-function memberSource(articles: Article[], byId: Map<string, Article>, records?: StagedLines): MemberSource {
+function memberSource(articles: Article[], records?: StagedLines): MemberSource {
   if (!records) {
+    const byId = new Map(articles.map((a) => [a.id, a]));
     return {
       forTask: (cluster) => ({ members: cluster.articles.map((id) => byId.get(id)!) }),
       here: () => byId,
@@ -158,7 +158,7 @@ function memberSource(articles: Article[], byId: Map<string, Article>, records?:
   return {
     records,
     forTask: (cluster) => ({ lines: linesOf(cluster) }),
-    here: (cluster) => new Map(readStagedArticles(records, linesOf(cluster), cluster.articles).map((a) => [a.id, a])),
+    here: (cluster) => new Map(readStagedArticles(records, [{ lines: linesOf(cluster), ids: cluster.articles }])[0]!.map((a) => [a.id, a])),
   };
 }
 

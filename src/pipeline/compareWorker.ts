@@ -22,9 +22,11 @@ const { config, records } = workerData as { config: ResolvedConfig; records?: St
 const context = createCompareContext(config);
 
 parentPort!.on('message', ({ events, render }: CompareTask) => {
+  // A batch's members read with the file opened once.
+  const read = records ? readStagedArticles(records, events.map(({ cluster, lines }) => ({ lines: lines!, ids: cluster.articles }))) : [];
   parentPort!.postMessage(
-    events.map(({ cluster, members, lines, duplicates }) => {
-      const articles = members ?? readStagedArticles(records!, lines!, cluster.articles);
+    events.map(({ cluster, members, duplicates }, k) => {
+      const articles = members ?? read[k]!;
       return compareAndRender(cluster, new Map(articles.map((a) => [a.id, a])), duplicates, context, render);
     }),
   );

@@ -2,26 +2,34 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { Article } from '../types.js';
 import type { StagedLines } from './writeAtomic.js';
 
+/** One event's members as lines of articles.jsonl, and the ids those lines must hold. */
+export interface StagedMembers {
+  lines: number[];
+  ids: string[];
+}
+
 /**
- * Reads the given lines of articles.jsonl as ingest is writing it (StagedLines), each an article:
- * the compare stage reads its events' members back instead of having every article's text sent to
- * its workers. `ids` are the articles expected, line for line; a line holding another article means
- * the index and the file disagree, and is an error, not a wrong comparison.
+ * Reads the given lines of articles.jsonl as ingest is writing it (StagedLines), each an article,
+ * for each event asked for, with the file opened once: the compare stage reads its events' members
+ * back instead of having every article's text sent to its workers. A line holding another article
+ * than its id says means the index and the file disagree, and is an error, not a wrong comparison.
  */
-export function readStagedArticles(lines: StagedLines, wanted: number[], ids: string[]): Article[] {
-  const fd = openSync(lines.file, 'r');
+export function readStagedArticles(staged: StagedLines, events: StagedMembers[]): Article[][] {
+  const fd = openSync(staged.file, 'r');
   try {
     let buffer = Buffer.allocUnsafe(1 << 16);
-    return wanted.map((line, k) => {
-      const start = lines.starts[line]!;
-      const length = lines.ends[line]! - start;
+    const read = (line: number, id: string): Article => {
+      const start = staged.starts[line]!;
+      // Without the line's newline.
+      const length = (line + 1 < staged.starts.length ? staged.starts[line + 1]! : staged.size) - start - 1;
       if (buffer.length < length) buffer = Buffer.allocUnsafe(length * 2);
-      const read = readSync(fd, buffer, 0, length, start);
-      if (read !== length) throw new Error(`${lines.file}: line ${line + 1} is ${length} bytes, but only ${read} could be read`);
+      const got = readSync(fd, buffer, 0, length, start);
+      if (got !== length) throw new Error(`${staged.file}: line ${line + 1} is ${length} bytes, but only ${got} could be read`);
       const article = JSON.parse(buffer.toString('utf8', 0, length)) as Article;
-      if (article.id !== ids[k]) throw new Error(`${lines.file}: line ${line + 1} holds article ${article.id}, not ${ids[k]}`);
+      if (article.id !== id) throw new Error(`${staged.file}: line ${line + 1} holds article ${article.id}, not ${id}`);
       return article;
-    });
+    };
+    return events.map(({ lines, ids }) => lines.map((line, k) => read(line, ids[k]!)));
   } finally {
     closeSync(fd);
   }

@@ -111,12 +111,12 @@ export async function writeJsonlAtomic(file: string, rows: Iterable<unknown>): P
 
 /**
  * Where the lines of a staged file are, so they can be read back before it is committed: line `k`
- * is the `ends[k] - starts[k]` bytes from `starts[k]` of `file` (without its newline).
+ * starts at byte `starts[k]` of `file` and ends (with its newline) where the next starts, or at `size`.
  */
 export interface StagedLines {
   file: string;
   starts: Float64Array;
-  ends: Float64Array;
+  size: number;
 }
 
 /** A JSONL file whose lines arrive encoded, one at a time, while a stage runs. */
@@ -180,9 +180,7 @@ export function openStagedJsonl(file: string): StagedJsonl {
     },
     lineIndex() {
       flush();
-      const ends = new Float64Array(lines);
-      for (let k = 0; k < lines; k++) ends[k] = (k + 1 < lines ? starts[k + 1]! : written) - 1;
-      return { file: temporary, starts: starts.slice(0, lines), ends };
+      return { file: temporary, starts: starts.slice(0, lines), size: written };
     },
     async commit() {
       flush();

@@ -7,6 +7,7 @@ import { readStagedArticles } from '../../src/pipeline/readStagedLines.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline/runPipeline.js';
 import { openStagedJsonl, type StagedJsonl } from '../../src/pipeline/writeAtomic.js';
 import type { EventFiles } from '../../src/report/renderEventFiles.js';
+import type { Article } from '../../src/types.js';
 import { CORPUS, testConfig } from '../helpers.js';
 
 /** An event sink that keeps what it is given, by event id. */
@@ -42,7 +43,7 @@ describe('readStagedArticles', () => {
     const index = staged.lineIndex();
     expect(index.starts.length).toBe(25);
     const ids = held.articles.map((a) => a.id);
-    const articles = readStagedArticles(index, [24, 0, 7], [ids[24]!, ids[0]!, ids[7]!]);
+    const [articles] = readStagedArticles(index, [{ lines: [24, 0, 7], ids: [ids[24]!, ids[0]!, ids[7]!] }]) as [Article[]];
     expect(articles).toEqual([held.articles[24], held.articles[0], held.articles[7]]);
     expect(articles[0]!.paragraphs.length).toBeGreaterThan(2);
   });
@@ -50,7 +51,7 @@ describe('readStagedArticles', () => {
   it('refuses a line that holds another article than the one asked for, naming the line and both ids', () => {
     const index = staged.lineIndex();
     const first = held.articles[0]!.id;
-    expect(() => readStagedArticles(index, [0], ['not-this-one'])).toThrow(`line 1 holds article ${first}, not not-this-one`);
+    expect(() => readStagedArticles(index, [{ lines: [0], ids: ['not-this-one'] }])).toThrow(`line 1 holds article ${first}, not not-this-one`);
   });
 });
 
