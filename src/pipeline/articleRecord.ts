@@ -1,3 +1,4 @@
+import { LEAD_PARAGRAPHS } from '../cluster/scoreLink.js';
 import type { Article } from '../types.js';
 
 /** The articles.jsonl record: the contract fields first, then the evidence behind them. */
@@ -36,4 +37,21 @@ const encoder = new TextEncoder();
  */
 export function encodeArticleRecord(article: Article): Uint8Array {
   return encoder.encode(JSON.stringify(articleRecord(article)));
+}
+
+/**
+ * The article with no more of its text than clustering reads (its lead paragraphs) and no removed
+ * blocks: what a run holds of each article once the rest can be read back where it is needed (from
+ * articles.jsonl or the workspace). At 100k articles the text was most of the main thread's heap.
+ */
+export function keepingLeads<A extends Article>(article: A): A {
+  return { ...article, paragraphs: article.paragraphs.slice(0, LEAD_PARAGRAPHS), removed: [] };
+}
+
+/**
+ * keepingLeads of the article as an articles.jsonl record in UTF-8: what the workspace keeps beside
+ * the whole article, so that a re-run reads a sixth of the bytes (and parses a sixth of the JSON).
+ */
+export function encodeArticleLead(article: Article): Uint8Array {
+  return encoder.encode(JSON.stringify(articleRecord(keepingLeads(article))));
 }

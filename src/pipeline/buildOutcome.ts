@@ -3,7 +3,7 @@ import { signArticle, type ArticleSignatures } from '../fingerprint/fingerprintC
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
 import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
-import { encodeArticleRecord } from './articleRecord.js';
+import { encodeArticleLead, encodeArticleRecord } from './articleRecord.js';
 
 /**
  * What ingest makes of each document: the whole article (`article`), or only its text (`text`):
@@ -17,6 +17,8 @@ export interface BuiltDocument<A extends ArticleText = Article> {
   signatures?: ArticleSignatures;
   /** The article's articles.jsonl line (encodeArticleRecord), when asked for and the document was ingested whole. */
   record?: Uint8Array;
+  /** The same for the article's leads (encodeArticleLead), when asked for: what the workspace keeps for re-runs to read. */
+  lead?: Uint8Array;
 }
 
 /** What to make of each document besides its outcome. */
@@ -26,6 +28,8 @@ export interface BuildOptions {
   sign: boolean;
   /** Encode the article's articles.jsonl line (`article` mode only: the run writes articles.jsonl). */
   record: boolean;
+  /** Encode the article's leads (`article` mode only: the workspace keeps them). */
+  lead?: boolean;
 }
 
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
@@ -58,15 +62,16 @@ function noteRename<A extends ArticleText>(built: Built<A>, document: RawDocumen
 
 /**
  * Builds one document's article (or in `text` mode its text only), signed when `sign` asks for
- * it and with its articles.jsonl line when `record` does.
+ * it, with its articles.jsonl line when `record` does and its leads' line when `lead` does.
  */
 export function buildDocument(document: RawDocument, context: IngestContext, config: ResolvedConfig, options: BuildOptions): BuiltDocument<ArticleText> {
-  const { mode, sign, record } = options;
+  const { mode, sign, record, lead } = options;
   const { outcome, folded } = outcomeOf<ArticleText>(() => noteRename(mode === 'text' ? extractText(document, context) : buildArticle(document, context), document));
   if (outcome.status !== 'ingested') return { outcome };
   return {
     outcome,
     ...(sign ? { signatures: signArticle(outcome.article, config, folded) } : {}),
     ...(record && mode === 'article' ? { record: encodeArticleRecord(outcome.article as Article) } : {}),
+    ...(lead && mode === 'article' ? { lead: encodeArticleLead(outcome.article as Article) } : {}),
   };
 }

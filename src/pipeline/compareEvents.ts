@@ -8,6 +8,7 @@ import type { CompareTask } from './compareWorker.js';
 import type { Progress } from './progress.js';
 import { readStagedArticles } from './readStagedLines.js';
 import type { StagedLines } from './writeAtomic.js';
+import type { WholeArticles } from './wholeArticles.js';
 import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
@@ -38,6 +39,8 @@ export interface CompareOptions {
    * workers was the main thread's largest cost in the stage after writing the pages.
    */
   records?: StagedLines;
+  /** Without records, where the whole articles are when `articles` hold only their leads (PipelineResult.whole). */
+  whole?: WholeArticles;
   /** Worker threads to compare on; 1 compares on the main thread. Output is the same. */
   workers?: number;
   /** Where each whole comparison goes as it is made (its page and data file); only digests are kept. */
@@ -89,7 +92,7 @@ export async function compareEvents(
   const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
     workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
   );
-  const members = memberSource(articles, options.records);
+  const members = memberSource(articles, options.records, options.whole);
   const stream = openCompareStream(members, config, options.workers ?? 1, sink !== undefined, (computed, batch) => {
     computed.forEach(({ digest }, k) => {
       digests.set(batch[k]!.cluster.id, digest);
@@ -145,7 +148,13 @@ interface MemberSource {
   here(cluster: EventCluster): Map<string, Article>;
 }
 
-function memberSource(articles: Article[], records?: StagedLines): MemberSource {
+function memberSource(articles: Article[], records?: StagedLines, whole?: WholeArticles): MemberSource {
+  if (!records && whole) {
+    return {
+      forTask: (cluster) => ({ members: whole.get(cluster.articles) }),
+      here: (cluster) => new Map(whole.get(cluster.articles).map((a) => [a.id, a])),
+    };
+  }
   if (!records) {
     const byId = new Map(articles.map((a) => [a.id, a]));
     return {

@@ -11,7 +11,8 @@ import { workspaceKeys } from './workspaceKeys.js';
  * re-runs LSH and verification only; a new shingle size signs everything again).
  */
 export async function fingerprintWithWorkspace(
-  articles: ArticleText[],
+  /** The articles, or how to read them whole when the run holds only their leads and the stored result cannot be used. */
+  given: ArticleText[] | (() => ArticleText[]),
   docHashes: Map<string, string>,
   /** workspaceKeys.corpus of the articles, computed once per run. */
   corpusKey: string,
@@ -24,6 +25,7 @@ export async function fingerprintWithWorkspace(
   const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', corpusKey, stageKey);
   if (stored) return stored;
+  const articles = typeof given === 'function' ? given() : given;
   const signatureKey = workspaceKeys.signatures(config);
   // Signatures are read and written in one transaction; the search that follows touches no row.
   const signed = workspace.batch(() =>

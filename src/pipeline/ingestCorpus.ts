@@ -22,6 +22,11 @@ export interface IngestResult<A extends ArticleText = Article> {
   signatures?: Map<string, ArticleSignatures>;
   /** Worker threads that built documents (0: the main thread built them all). */
   threads: number;
+  /**
+   * The articles hold only their leads (keepingLeads): the corpus was taken whole from the
+   * workspace (IngestOptions.leads), where the whole articles are (Workspace.readArticles).
+   */
+  leadsOnly?: boolean;
 }
 
 export interface IngestOptions {
@@ -41,6 +46,11 @@ export interface IngestOptions {
    * file later costs the main thread nothing. Not called for a corpus taken whole from the workspace.
    */
   onArticleRecord?: (record: Uint8Array) => void;
+  /**
+   * The caller reads no more of an article than its leads, or reads the rest from the workspace:
+   * a corpus taken whole from the workspace is then read as leads only (IngestResult.leadsOnly).
+   */
+  leads?: boolean;
 }
 
 const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
@@ -81,16 +91,18 @@ interface PendingDocument {
 function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
   const record = options.onArticleRecord !== undefined;
+  // The workspace keeps each article's leads beside it, made where the article is built.
+  const lead = options.workspace !== undefined && mode === 'article';
   return openBatchStream<PendingDocument, IngestTask, BuiltDocument<ArticleText>>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,
-    task: (batch) => ({ documents: batch.map((p) => p.document), options: { sign: options.sign ?? false, mode, record } }),
+    task: (batch) => ({ documents: batch.map((p) => p.document), options: { sign: options.sign ?? false, mode, record, lead } }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
-      return ({ document }) => buildDocument(document, context, config, { sign: false, mode, record });
+      return ({ document }) => buildDocument(document, context, config, { sign: false, mode, record, lead });
     },
     onBatch,
   });
@@ -121,18 +133,19 @@ async function ingestStream(
   const signatures = new Map<string, ArticleSignatures>();
 
   // Built documents are stored in the workspace a few thousand to a transaction.
-  const stored = documentStore?.deferWrites(({ document, outcome, record }: { document: RawDocument; outcome: CachedDocument; record?: Uint8Array }) =>
-    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }, record),
+  type Stored = { document: RawDocument; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
+  const stored = documentStore?.deferWrites(({ document, outcome, record, lead }: Stored) =>
+    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }, record, lead),
   );
   const records = options.onArticleRecord && inInputOrder(options.onArticleRecord);
   // Each batch is recorded as it comes back, while the workers build the next.
   const builder = openBuilder(config, options, (built, batch) => {
-    built.forEach(({ outcome, signatures: signed, record }, k) => {
+    built.forEach(({ outcome, signatures: signed, record, lead }, k) => {
       const { index, document } = batch[k]!;
       outcomes[index] = outcome;
       if (signed) signatures.set(document.id, signed);
       // With a document store this is an article-mode build: an ingested outcome holds a whole article.
-      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument, ...(record ? { record } : {}) });
+      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
       records?.settle(index, record ?? null);
     });
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
@@ -221,7 +234,7 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
   const store = options.workspace && options.mode !== 'text' ? options.workspace : undefined;
   const key = store ? filesKey(files) : undefined;
   const ingestKey = workspaceKeys.ingest(config);
-  const kept = key ? ingestFromSkeleton(store!, key, ingestKey) : undefined;
+  const kept = key ? ingestFromSkeleton(store!, key, ingestKey, options.leads ?? false) : undefined;
   const { refused, entries, ...ingested } = kept ?? (await ingestStream(streamDocuments(files, config), config, options));
   if (kept) progress.tick(inputBytes(files));
   else if (key && ingested.docHashes && [...refused, ...ingested.manifest].every((m) => m.status !== 'failed')) {
@@ -262,7 +275,12 @@ function filesKey(files: InputFile[]): string | undefined {
  * built. Reading and hashing a 600 MB corpus was half of a re-run's time. Undefined when any of
  * that is missing: the corpus is then read as usual.
  */
-function ingestFromSkeleton(store: Workspace, key: string, ingestKey: string): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
+function ingestFromSkeleton(
+  store: Workspace,
+  key: string,
+  ingestKey: string,
+  leads: boolean,
+): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
   const skeleton = store.getStageResult<CorpusSkeleton>(SKELETON_STAGE, key, ingestKey);
   if (!skeleton) return undefined;
   const hashes = skeleton.documents.map((d) => d.docHash);
@@ -271,9 +289,9 @@ function ingestFromSkeleton(store: Workspace, key: string, ingestKey: string): (
     store.counts.stages[SKELETON_STAGE] = 'computed';
     return undefined;
   }
-  const cached = store.getDocuments(hashes, ingestKey);
+  const cached = leads ? store.getLeads(hashes, ingestKey) : store.getDocuments(hashes, ingestKey);
   const outcomes = skeleton.documents.map((d) => cached.get(d.docHash));
   const entries = skeleton.documents.map(({ docHash: _docHash, ...entry }) => entry);
   const docHashes = new Map(skeleton.documents.map((d) => [d.id, d.docHash]));
-  return { ...assemble(entries, outcomes as BuildOutcome<ArticleText>[]), entries, refused: skeleton.refused, threads: 0, docHashes };
+  return { ...assemble(entries, outcomes as BuildOutcome<ArticleText>[]), entries, refused: skeleton.refused, threads: 0, docHashes, ...(leads ? { leadsOnly: true } : {}) };
 }

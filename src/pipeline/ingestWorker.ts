@@ -18,10 +18,11 @@ const context = createIngestContext(config);
 
 parentPort!.on('message', ({ documents, options }: IngestTask) => {
   const built = documents.map((document) => buildDocument(document, context, config, options));
-  // Signatures and records move to the main thread without a copy.
+  // Signatures and lines move to the main thread without a copy.
   const transfer = built.flatMap((b) => [
     ...(b.signatures ? [b.signatures.values.buffer as ArrayBuffer] : []),
     ...(b.record ? [b.record.buffer as ArrayBuffer] : []),
+    ...(b.lead ? [b.lead.buffer as ArrayBuffer] : []),
   ]);
   parentPort!.postMessage(built, transfer);
 });

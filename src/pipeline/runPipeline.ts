@@ -1,13 +1,14 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { LEAD_PARAGRAPHS } from '../cluster/scoreLink.js';
 import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
+import { keepingLeads } from './articleRecord.js';
 import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { scorePairsOnWorker } from './scorePairsOnWorker.js';
 import { searchOnWorker } from './searchOnWorker.js';
+import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, ManifestEntry, SimilarPair } from '../types.js';
@@ -32,11 +33,14 @@ interface ResultBase {
 export interface PipelineResult extends ResultBase {
   through: Exclude<StageName, 'dupes'>;
   /**
-   * The articles, whole; but in a run through `cluster` or `report` whose articleRecords hold every
-   * article, only with their lead paragraphs and no removed blocks (keepingLeads): their text is in
-   * the records.
+   * The articles, whole; but in a run through `cluster` or `report`, only with their lead
+   * paragraphs and no removed blocks (keepingLeads) when the rest is elsewhere: in the articleRecords
+   * when they hold every article, or in the workspace when the corpus was taken whole from it
+   * (`whole` then reads them).
    */
   articles: Article[];
+  /** The articles read whole from the workspace, when `articles` hold only their leads and articleRecords none. */
+  whole?: WholeArticles;
   duplicates?: SimilarPair[];
   reuse?: SimilarPair[];
   clusters?: EventCluster[];
@@ -87,15 +91,6 @@ function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStor
   };
 }
 
-/**
- * The articles with no more of their text than clustering reads (the lead paragraphs), for a run
- * whose compare stage reads the rest back from articles.jsonl: at 100k articles the text was most
- * of the main thread's heap through clustering and comparing, and the collector walked it all.
- */
-function keepingLeads(articles: Article[]): Article[] {
-  return articles.map((article) => ({ ...article, paragraphs: article.paragraphs.slice(0, LEAD_PARAGRAPHS), removed: [] }));
-}
-
 /** The workspace as the stages after ingest use it: with every article's document hash, and the corpus's key. */
 interface RunCache {
   store: Workspace;
@@ -115,16 +110,18 @@ interface FingerprintRun {
   signatures: Map<string, ArticleSignatures> | undefined;
   /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search. */
   workers: number | undefined;
+  /** Where the whole articles are when `articles` hold only their leads. */
+  whole?: WholeArticles | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
-  const { cache, signatures, progress } = run;
+  const { cache, signatures, progress, whole } = run;
   const search = (run.workers ?? 1) > 1 ? searchOnWorker() : undefined;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search)
+      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search)
       : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
@@ -186,6 +183,7 @@ export async function runPipeline(
       workers,
       files,
       sign: upTo('cluster'),
+      leads: upTo('cluster'),
       ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
     }),
   );
@@ -194,12 +192,14 @@ export async function runPipeline(
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
+  const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
+  if (whole) result.whole = whole;
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, whole });
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
   // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
   const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
-  if (records) result.articles = articles = keepingLeads(articles);
+  if (records) result.articles = articles = articles.map(keepingLeads);
   progress.start('cluster');
   // Half the candidate pairs are scored on a thread of their own when there are threads to use
   // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
@@ -224,6 +224,7 @@ export async function runPipeline(
     compareEvents(clusters, articles, duplicates, config, progress, {
       workers,
       ...(records ? { records } : {}),
+      ...(whole ? { whole } : {}),
       ...(options.events ? { sink: options.events } : {}),
       ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
     }),

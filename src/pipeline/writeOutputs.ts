@@ -84,7 +84,8 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     await writeJsonl(
       'data/articles.jsonl',
       function* () {
-        for (const article of articles) yield articleRecord(article);
+        // Articles held as their leads are read whole again (PipelineResult.whole).
+        for (const article of result.whole?.all() ?? articles) yield articleRecord(article);
       },
       keys?.articles,
       complete ? staged : undefined,

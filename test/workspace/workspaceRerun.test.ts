@@ -89,6 +89,11 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const shingle = await run(CORPUS, out, '--set', 'fingerprint.shingle=4');
     expect(shingle.workspace.documents).toEqual({ reused: 25, computed: 0 });
     expect(shingle.workspace.signatures).toEqual({ reused: 0, computed: 25 });
+    // The corpus came from the skeleton as leads: signing and verifying read the whole articles again.
+    expect(shingle.workspace.stages['corpus-skeleton']).toBe('reused');
+    const fresh = await temp();
+    await run(CORPUS, fresh, '--no-cache', '--set', 'fingerprint.shingle=4');
+    expect(await outputs(out)).toEqual(await outputs(fresh));
     const threshold = await run(CORPUS, out, '--set', 'thresholds.duplicate=0.7');
     expect(threshold.workspace.stages.fingerprint).toBe('computed');
     expect(threshold.workspace.stages['scored-pairs']).toBe('computed');
@@ -191,6 +196,23 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const seed = articles.find((a: { id: string }) => a.id === 'seeds/000_48b02b06e8cbab67.txt');
     expect(rows.map((r) => r.text)).toEqual(seed.paragraphs.map((p: { text: string }) => p.text));
     expect(rows[0]!.text).toContain('王毅');
+  });
+
+  it('keeps every article\'s leads beside it: seed 002 with its first two of 16 paragraphs and none of its 41 removed blocks', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const db = new Database(path.join(out, 'workspace.sqlite'), { readonly: true });
+    const row = db.prepare('SELECT lead, article FROM documents WHERE article_id = ?').get('seeds/002_061585ea926fb11c.txt') as { lead: string; article: string };
+    db.close();
+    const [lead, article] = [JSON.parse(row.lead), JSON.parse(row.article)];
+    expect(article.paragraphs).toHaveLength(16);
+    expect(article.removed).toHaveLength(41);
+    expect(lead.paragraphs).toEqual(article.paragraphs.slice(0, 2));
+    expect(lead.paragraphs[1].text).toMatch(/^应中国国务委员兼外交部部长、中越双边合作指导委员会中方主席王/u);
+    expect(lead.removed).toEqual([]);
+    // Everything else as in the whole article (and articles.jsonl), field for field and in order.
+    expect({ ...lead, paragraphs: article.paragraphs, removed: article.removed }).toEqual(article);
+    expect(Object.keys(lead)).toEqual(Object.keys(article));
   });
 
   it('rebuilds a workspace written by another schema version instead of reading it', async () => {
