@@ -215,6 +215,35 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect(Object.keys(lead)).toEqual(Object.keys(article));
   });
 
+  it('marks what a re-run reused every third run, not each time, and prunes none of it over seven runs', async () => {
+    const out = await temp();
+    const lastRuns = () => {
+      const db = new Database(path.join(out, 'workspace.sqlite'), { readonly: true });
+      const of = (table: string) => new Set((db.prepare(`SELECT last_run FROM ${table}`).all() as { last_run: number }[]).map((r) => r.last_run));
+      const rows = { stages: of('stage_results'), outputs: of('outputs'), documents: of('documents'), count: (db.prepare('SELECT count(*) AS n FROM outputs').get() as { n: number }).n };
+      db.close();
+      return rows;
+    };
+    await run(CORPUS, out);
+    const first = lastRuns();
+    expect(first.stages).toEqual(new Set([1]));
+    expect(first.outputs).toEqual(new Set([1]));
+    // Runs 2 and 3 leave rows run 1 marked as they are: the scored pairs' row is rewritten whole by
+    // any update, and the kept event files need neither a stat nor a row written.
+    await run(CORPUS, out);
+    await run(CORPUS, out);
+    expect(lastRuns()).toEqual(first);
+    // Run 4 is the last that can mark them before run 5 would prune what run 1 marked.
+    await run(CORPUS, out);
+    expect(lastRuns()).toEqual({ stages: new Set([4]), outputs: new Set([4]), documents: new Set([4]), count: first.count });
+    for (let k = 5; k <= 7; k++) {
+      const again = await run(CORPUS, out);
+      expect(again.workspace.documents).toEqual({ reused: 25, computed: 0 });
+      expect(again.workspace.comparisons).toEqual({ reused: 12, computed: 0 });
+    }
+    expect(lastRuns()).toEqual({ stages: new Set([7]), outputs: new Set([7]), documents: new Set([7]), count: first.count });
+  });
+
   it('rebuilds a workspace written by another schema version instead of reading it', async () => {
     const out = await temp();
     await run(CORPUS, out);
