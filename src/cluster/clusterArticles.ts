@@ -134,15 +134,22 @@ function candidatePairsOf(articles: Article[], duplicates: SimilarPair[], config
  * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
  */
 export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
-  return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config);
+  return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config, true);
 }
 
-/** The cheap half: decides each scored pair under the current threshold and merges, strongest first. */
-export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], config: ResolvedConfig): ClusterResult {
+/**
+ * The cheap half: decides each scored pair under the current threshold and merges, strongest first.
+ * `owned`: the caller will not read `scored` again (the pairs were scored or decoded for this call),
+ * so they are decided, marked and sorted in place instead of copied: at 100k articles the copies
+ * were 1.8 million objects of a threshold re-run.
+ */
+export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], config: ResolvedConfig, owned = false): ClusterResult {
   const places = entriesByName(config.places);
   const window = config.thresholds.dateWindowDays;
-  // Fresh links: merging marks some 'cluster-conflict', and the scored pairs may be merged again.
-  const links = scored.map(({ i, j, link }) => ({ i, j, link: { ...link, decision: decideLink(link.decision, link.score, config.thresholds.cluster) } }));
+  const threshold = config.thresholds.cluster;
+  // Otherwise fresh links: merging marks some 'cluster-conflict', and the scored pairs may be merged again.
+  const links = owned ? scored : scored.map(({ i, j, link }) => ({ i, j, link: { ...link } }));
+  for (const { link } of links) link.decision = decideLink(link.decision, link.score, threshold);
   links.sort(
     (x, y) =>
       Number(y.link.decision === 'duplicate') - Number(x.link.decision === 'duplicate') ||

@@ -22,11 +22,11 @@ export async function clusterWithWorkspace(
 ): Promise<ClusterResult> {
   const configKey = workspaceKeys.scoredPairs(config);
   const stored = workspace.getStageBlob('scored-pairs', corpusKey, configKey);
-  if (stored) return mergeScoredPairs(articles, decodeScoredPairs(rowsOf(stored), articles), config);
+  if (stored) return mergeScoredPairs(articles, decodeScoredPairs(rowsOf(stored), articles), config, true);
   const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
   const rows = encodeScoredPairs(scored);
   workspace.putStageBlob('scored-pairs', corpusKey, configKey, Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
-  return mergeScoredPairs(articles, scored, config);
+  return mergeScoredPairs(articles, scored, config, true);
 }
 
 /** A BLOB's bytes as float64s: copied, since SQLite's buffer need not be aligned for a Float64Array. */

@@ -214,7 +214,7 @@ export async function runPipeline(
   const { clusters, links } = await timed(timings, 'cluster', async () => {
     if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
     const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
-    return mergeScoredPairs(articles, scored, config);
+    return mergeScoredPairs(articles, scored, config, true);
   });
   progress.end(`${clusters.length} events from ${links.length} scored pairs`);
   Object.assign(result, { clusters, links });

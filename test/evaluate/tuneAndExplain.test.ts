@@ -48,6 +48,22 @@ describe('evaluation on the fixtures', () => {
     expect(stageOfKey('cluster.weights.date')).toBe('cluster');
   });
 
+  it('each threshold keeps its own links: a looser one merged later does not change the links an earlier one decided', async () => {
+    const cache = new StageCache([CORPUS]);
+    const config = await testConfig();
+    const at = (cluster: number) => ({ ...config, thresholds: { ...config.thresholds, cluster } });
+    const { articles } = await cache.ingest(config);
+    const { duplicates } = await cache.fingerprint(articles, config);
+    const bundled = cache.cluster(articles, duplicates, config);
+    const decided = JSON.stringify(bundled.links);
+    const loose = cache.cluster(articles, duplicates, at(0.3));
+    expect(cache.runs.score).toBe(1);
+    // The two Hanoi meetings of 2021-09-11 merge at 0.3: links the bundled threshold left below it are linked there.
+    expect(loose.clusters.length).toBeLessThan(bundled.clusters.length);
+    expect(JSON.stringify(bundled.links)).toBe(decided);
+    expect(bundled.links.some((l) => l.decision === 'below-threshold')).toBe(true);
+  });
+
   it('names the merged events and the links that joined them', async () => {
     const config = { ...(await testConfig()), thresholds: { ...(await testConfig()).thresholds, cluster: 0.3 } };
     const result = await runPipeline([CORPUS], config, 'cluster');
