@@ -134,6 +134,25 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect((await readdir(path.join(out, 'data'))).filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
+  it('a corpus taken from the skeleton as leads keeps a skipped document skipped, with its reason', async () => {
+    const corpus = await temp();
+    await cp(CORPUS, corpus, { recursive: true });
+    // A page dump of nothing but a VNA-style timestamp line: built, then skipped (a row in the workspace).
+    await writeFile(path.join(corpus, 'only-timestamp.txt'), '09:00 | 14/07/2022\n');
+    const out = await temp();
+    const first = await run(corpus, out);
+    const skipped = first.entries.find((e: { id: string }) => e.id === 'only-timestamp.txt');
+    expect(skipped).toMatchObject({ status: 'skipped', reason: 'no article text left after removing page boilerplate', diagnostics: [] });
+    const firstFiles = await outputs(out);
+    const again = await run(corpus, out, '--set', 'thresholds.cluster=0.35');
+    expect(again.workspace.stages['corpus-skeleton']).toBe('reused');
+    expect(again.workspace.documents).toEqual({ reused: 26, computed: 0 });
+    expect(again.entries).toEqual(first.entries);
+    expect(again.totals).toEqual({ inputs: 26, ingested: 25, skipped: 1, failed: 0 });
+    await run(corpus, out);
+    expect(await outputs(out)).toEqual(firstFiles);
+  });
+
   it('reads no input again when every file has its size and modification time, and reads them all when one has not', async () => {
     const corpus = await temp();
     await cp(CORPUS, corpus, { recursive: true });
