@@ -37,14 +37,30 @@ export function foldArticleText(article: ArticleText): string {
   return foldTexts(article.paragraphs.map((p) => p.text));
 }
 
+/** An article's text as the fingerprint stage reads it: its paragraphs folded and joined (foldArticleText), and each one's length in it. */
+export interface FoldedArticle {
+  text: string;
+  lengths: number[];
+}
+
+/** FoldedArticle of an article; `foldedParagraphs`, when given, are its paragraphs' folds already made (`foldText` of each). */
+export function foldArticle(article: ArticleText, foldedParagraphs?: string[]): FoldedArticle {
+  const lengths: number[] = [];
+  const text = foldedParagraphs ? joinFolded(foldedParagraphs, lengths) : foldTexts(article.paragraphs.map((p) => p.text), lengths);
+  return { text, lengths };
+}
+
 /**
  * Signatures of an article and of its paragraphs long enough to fingerprint, from one fold of each
  * paragraph. `foldedParagraphs`, when given, are those folds already made (`foldText` of each).
  */
 export function signArticle(article: ArticleText, config: ResolvedConfig, foldedParagraphs?: string[]): ArticleSignatures {
+  return signFolded(foldArticle(article, foldedParagraphs), config);
+}
+
+/** signArticle from the article's folds. */
+export function signFolded({ text: folded, lengths }: FoldedArticle, config: ResolvedConfig): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
-  const lengths: number[] = [];
-  const folded = foldedParagraphs ? joinFolded(foldedParagraphs, lengths) : foldTexts(article.paragraphs.map((p) => p.text), lengths);
   const positions = lengths.flatMap((length, position) => (length >= minParagraphChars ? [position] : []));
   const signatures = minhashParts(folded, lengths, positions, shingle, permutations, seed);
   const values = new Uint32Array(bands * (1 + positions.length));
@@ -65,11 +81,42 @@ function joinFolded(folded: string[], lengths: number[]): string {
 export type CandidateSearch = (flat: Uint32Array, bands: number) => Promise<[number, number][]>;
 
 /**
+ * What the fingerprint stage reads of the articles' text, by article index. From whole articles
+ * (wholeArticleText), or from folds made where the articles were built, for a run that holds only
+ * their leads: verification reads the same strings either way.
+ */
+export interface CorpusText {
+  /** Paragraphs the article has, long enough to fingerprint or not. */
+  paragraphCount(article: number): number;
+  /** The article's text as shingles see it (foldArticleText). */
+  foldedArticle(article: number): string;
+  /** One paragraph's fold (`foldText` of its text). */
+  foldedParagraph(article: number, position: number): string;
+  paragraphId(article: number, position: number): string;
+  /** signArticle of the article, for one whose signatures were not kept. */
+  sign(article: number, config: ResolvedConfig): ArticleSignatures;
+}
+
+/** CorpusText of whole articles. */
+export function wholeArticleText(articles: ArticleText[]): CorpusText {
+  const paragraph = (article: number, position: number) => articles[article]!.paragraphs[position]!;
+  return {
+    paragraphCount: (article) => articles[article]!.paragraphs.length,
+    foldedArticle: (article) => foldArticleText(articles[article]!),
+    foldedParagraph: (article, position) => foldText(paragraph(article, position).text),
+    paragraphId: (article, position) => paragraph(article, position).id,
+    sign: (article, config) => signArticle(articles[article]!, config),
+  };
+}
+
+/**
  * The corpus as the fingerprint stage works on it: every article's band keys, and every long
  * paragraph's with the article and position it comes from, each in one flat array.
  */
 export interface SignedCorpus {
   articles: ArticleText[];
+  /** Where verification reads the texts. */
+  text: CorpusText;
   /** `bands` keys per article, in article order. */
   articleKeys: Uint32Array;
   /** `bands` keys per paragraph unit, on shared memory: another thread can search them without a copy. */
@@ -85,11 +132,12 @@ export interface SignedCorpus {
  * there): the part of the stage that reads and writes signatures, so a caller can run it in one
  * transaction.
  */
-export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore): SignedCorpus {
+export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore, text = wholeArticleText(articles)): SignedCorpus {
   const { bands } = config.fingerprint;
   // Room for every paragraph, the most that can be long enough, so one pass fills the arrays and
   // each article's own signatures can go as soon as they are copied.
-  const room = articles.reduce((sum, a) => sum + a.paragraphs.length, 0);
+  let room = 0;
+  for (let i = 0; i < articles.length; i++) room += text.paragraphCount(i);
   const articleKeys = new Uint32Array(articles.length * bands);
   const paragraphKeys = new Uint32Array(new SharedArrayBuffer(room * bands * Uint32Array.BYTES_PER_ELEMENT));
   const paragraphOwner = new Int32Array(room);
@@ -98,7 +146,7 @@ export function signCorpus(articles: ArticleText[], config: ResolvedConfig, stor
   articles.forEach((article, owner) => {
     let signatures = store?.get(article);
     if (!signatures) {
-      signatures = signArticle(article, config);
+      signatures = text.sign(owner, config);
       store?.put(article, signatures);
     }
     const { positions, values } = signatures;
@@ -110,6 +158,7 @@ export function signCorpus(articles: ArticleText[], config: ResolvedConfig, stor
   });
   return {
     articles,
+    text,
     articleKeys,
     paragraphKeys: paragraphKeys.subarray(0, unit * bands),
     paragraphOwner: paragraphOwner.subarray(0, unit),
@@ -118,14 +167,16 @@ export function signCorpus(articles: ArticleText[], config: ResolvedConfig, stor
 }
 
 /** The articles as verification reads them (UnitTexts): whole texts, folded. */
-function articleTexts(articles: ArticleText[]): UnitTexts {
-  return { idOf: (i) => articles[i]!.id, foldedOf: (i) => foldArticleText(articles[i]!) };
+function articleTexts({ articles, text }: SignedCorpus): UnitTexts {
+  return { idOf: (i) => articles[i]!.id, foldedOf: (i) => text.foldedArticle(i) };
 }
 
 /** The paragraph units as verification reads them, from the articles they belong to. */
-function paragraphTexts({ articles, paragraphOwner, paragraphPosition }: SignedCorpus): UnitTexts {
-  const paragraph = (i: number) => articles[paragraphOwner[i]!]!.paragraphs[paragraphPosition[i]!]!;
-  return { idOf: (i) => paragraph(i).id, foldedOf: (i) => foldText(paragraph(i).text) };
+function paragraphTexts({ text, paragraphOwner, paragraphPosition }: SignedCorpus): UnitTexts {
+  return {
+    idOf: (i) => text.paragraphId(paragraphOwner[i]!, paragraphPosition[i]!),
+    foldedOf: (i) => text.foldedParagraph(paragraphOwner[i]!, paragraphPosition[i]!),
+  };
 }
 
 /**
@@ -133,8 +184,14 @@ function paragraphTexts({ articles, paragraphOwner, paragraphPosition }: SignedC
  * `search`, LSH over the paragraphs (most of the stage's units) runs there while the articles'
  * duplicates are found here; the result is the same.
  */
-export async function fingerprintCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore, search?: CandidateSearch): Promise<CorpusFingerprints> {
-  return findFingerprints(signCorpus(articles, config, store), config, search);
+export async function fingerprintCorpus(
+  articles: ArticleText[],
+  config: ResolvedConfig,
+  store?: SignatureStore,
+  search?: CandidateSearch,
+  text?: CorpusText,
+): Promise<CorpusFingerprints> {
+  return findFingerprints(signCorpus(articles, config, store, text), config, search);
 }
 
 /** The fingerprint stage over a signed corpus (signCorpus). */
@@ -143,7 +200,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
   const { bands } = config.fingerprint;
   // Started before the articles' search below, which then runs alongside it.
   const searched = search?.(paragraphKeys, bands);
-  const duplicates = findSimilarKeyed(articleKeys, articleTexts(articles), config.fingerprint, config.thresholds.duplicate);
+  const duplicates = findSimilarKeyed(articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
   const n = articles.length;

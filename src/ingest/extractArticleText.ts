@@ -9,6 +9,11 @@ export interface ExtractedText {
   stripped: StrippedText;
 }
 
+/** The id of an article's paragraph at `position` (from 0): `<article id>#p<position + 1>`. */
+export function paragraphId(articleId: string, position: number): string {
+  return `${articleId}#p${position + 1}`;
+}
+
 export type ExtractResult = { ok: true; extracted: ExtractedText } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
 /**
@@ -42,7 +47,7 @@ export function extractArticleText(raw: RawDocument, rules: BoilerplateRules): E
         id: raw.id,
         source: raw.source,
         title: title || stripped.paragraphs[0]!.slice(0, 40),
-        paragraphs: stripped.paragraphs.map((text, i) => ({ id: `${raw.id}#p${i + 1}`, text })),
+        paragraphs: stripped.paragraphs.map((text, i) => ({ id: paragraphId(raw.id, i), text })),
         removed: [...page.captions.map((text) => ({ reason: 'caption' as const, text })), ...stripped.removed],
         diagnostics,
       },

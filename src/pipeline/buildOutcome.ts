@@ -1,9 +1,9 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { signArticle, type ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import { foldArticle, signFolded, type ArticleSignatures, type FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
 import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
-import { encodeArticleLead, encodeArticleRecord } from './articleRecord.js';
+import { encodeArticleLead, encodeArticleRecord, keepingLeads } from './articleRecord.js';
 
 /**
  * What ingest makes of each document: the whole article (`article`), or only its text (`text`):
@@ -19,6 +19,8 @@ export interface BuiltDocument<A extends ArticleText = Article> {
   record?: Uint8Array;
   /** The same for the article's leads (encodeArticleLead), when asked for: what the workspace keeps for re-runs to read. */
   lead?: Uint8Array;
+  /** With `foldsOnly`: the folds the signatures were made from, while the outcome's article holds only its leads. */
+  folds?: FoldedArticle;
 }
 
 /** What to make of each document besides its outcome. */
@@ -30,6 +32,11 @@ export interface BuildOptions {
   record: boolean;
   /** Encode the article's leads (`article` mode only: the workspace keeps them). */
   lead?: boolean;
+  /**
+   * With `sign` and `record` in `article` mode: hand back only the article's leads (keepingLeads)
+   * and the folds it was signed from, for a run that reads the rest of the text from the record.
+   */
+  foldsOnly?: boolean;
 }
 
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
@@ -68,10 +75,13 @@ export function buildDocument(document: RawDocument, context: IngestContext, con
   const { mode, sign, record, lead } = options;
   const { outcome, folded } = outcomeOf<ArticleText>(() => noteRename(mode === 'text' ? extractText(document, context) : buildArticle(document, context), document));
   if (outcome.status !== 'ingested') return { outcome };
-  return {
+  const folds = sign ? foldArticle(outcome.article, folded) : undefined;
+  const built: BuiltDocument<ArticleText> = {
     outcome,
-    ...(sign ? { signatures: signArticle(outcome.article, config, folded) } : {}),
+    ...(folds ? { signatures: signFolded(folds, config) } : {}),
     ...(record && mode === 'article' ? { record: encodeArticleRecord(outcome.article as Article) } : {}),
     ...(lead && mode === 'article' ? { lead: encodeArticleLead(outcome.article as Article) } : {}),
   };
+  if (!(options.foldsOnly && folds && built.record)) return built;
+  return { ...built, outcome: { status: 'ingested', article: keepingLeads(outcome.article as Article) }, folds };
 }

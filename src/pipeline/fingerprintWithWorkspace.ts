@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type CorpusText, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -21,6 +21,8 @@ export async function fingerprintWithWorkspace(
   /** Signatures the ingest workers made this run: stored, not made again. */
   signedBefore?: Pick<SignatureStore, 'get'>,
   search?: CandidateSearch,
+  /** Where the texts are read, when not from the articles (IngestResult.folds). */
+  text?: CorpusText,
 ): Promise<CorpusFingerprints> {
   const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', corpusKey, stageKey);
@@ -36,7 +38,7 @@ export async function fingerprintWithWorkspace(
         return made ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
       },
       put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
-    }),
+    }, text),
   );
   const result = await findFingerprints(signed, config, search);
   workspace.putStageResult('fingerprint', corpusKey, stageKey, result);

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import type { ArticleSignatures, FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -20,6 +20,11 @@ export interface IngestResult<A extends ArticleText = Article> {
   docHashes?: Map<string, string>;
   /** Signatures made by the worker threads as they built the articles, by article id. */
   signatures?: Map<string, ArticleSignatures>;
+  /**
+   * With IngestOptions.foldsOnly: the folds of each article a worker built, by id; that article
+   * holds only its leads (its whole text went to onArticleRecord).
+   */
+  folds?: Map<string, FoldedArticle>;
   /** Worker threads that built documents (0: the main thread built them all). */
   threads: number;
   /**
@@ -51,6 +56,13 @@ export interface IngestOptions {
    * a corpus taken whole from the workspace is then read as leads only (IngestResult.leadsOnly).
    */
   leads?: boolean;
+  /**
+   * The caller reads an article's text only through its folds (IngestResult.folds) or its
+   * articles.jsonl line (onArticleRecord): articles built on worker threads come back with only
+   * their leads, and signed. At 100k articles the whole texts were most of what the main thread
+   * received, held and collected during ingest.
+   */
+  foldsOnly?: boolean;
 }
 
 const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
@@ -98,7 +110,10 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (b
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,
-    task: (batch) => ({ documents: batch.map((p) => p.document), options: { sign: options.sign ?? false, mode, record, lead } }),
+    task: (batch) => ({
+      documents: batch.map((p) => p.document),
+      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: (options.foldsOnly ?? false) && record && (options.sign ?? false) },
+    }),
     here: () => {
       const context = createIngestContext(config);
       // Here the fingerprint stage signs later, from the articles.
@@ -131,6 +146,7 @@ async function ingestStream(
   const outcomes: BuildOutcome<ArticleText>[] = [];
   const refused: ManifestEntry[] = [];
   const signatures = new Map<string, ArticleSignatures>();
+  const folds = new Map<string, FoldedArticle>();
 
   // Built documents are stored in the workspace a few thousand to a transaction.
   type Stored = { document: RawDocument; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
@@ -140,10 +156,11 @@ async function ingestStream(
   const records = options.onArticleRecord && inInputOrder(options.onArticleRecord);
   // Each batch is recorded as it comes back, while the workers build the next.
   const builder = openBuilder(config, options, (built, batch) => {
-    built.forEach(({ outcome, signatures: signed, record, lead }, k) => {
+    built.forEach(({ outcome, signatures: signed, record, lead, folds: folded }, k) => {
       const { index, document } = batch[k]!;
       outcomes[index] = outcome;
       if (signed) signatures.set(document.id, signed);
+      if (folded) folds.set(document.id, folded);
       // With a document store this is an article-mode build: an ingested outcome holds a whole article.
       if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
       records?.settle(index, record ?? null);
@@ -178,7 +195,15 @@ async function ingestStream(
   }
   const { threads } = await builder.finish();
   stored?.flush();
-  return { ...assemble(entries, outcomes), entries, refused, threads, ...(docHashes ? { docHashes } : {}), ...(signatures.size ? { signatures } : {}) };
+  return {
+    ...assemble(entries, outcomes),
+    entries,
+    refused,
+    threads,
+    ...(docHashes ? { docHashes } : {}),
+    ...(signatures.size ? { signatures } : {}),
+    ...(folds.size ? { folds } : {}),
+  };
 }
 
 /**

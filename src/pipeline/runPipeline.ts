@@ -1,11 +1,12 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type CorpusText, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { keepingLeads } from './articleRecord.js';
 import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
+import { foldedCorpusText } from './foldedCorpusText.js';
 import { scorePairsOnWorker } from './scorePairsOnWorker.js';
 import { searchOnWorker } from './searchOnWorker.js';
 import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
@@ -112,17 +113,19 @@ interface FingerprintRun {
   workers: number | undefined;
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
+  /** Where the texts are read, when not from the articles (IngestResult.folds). */
+  text?: CorpusText | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
-  const { cache, signatures, progress, whole } = run;
+  const { cache, signatures, progress, whole, text } = run;
   const search = (run.workers ?? 1) > 1 ? searchOnWorker() : undefined;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search)
-      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search),
+      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search, text)
+      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search, text),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
   return found;
@@ -184,21 +187,36 @@ export async function runPipeline(
       files,
       sign: upTo('cluster'),
       leads: upTo('cluster'),
+      // Past ingest the text is read from the lines (compare) and the folds (fingerprint).
+      foldsOnly: upTo('cluster') && options.articleRecords !== undefined,
       ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
     }),
   );
   const { manifest, docHashes, signatures, threads } = ingested;
+  // Held only through fingerprinting: the stages after it read no folds.
+  const folds = ingested.folds;
+  delete ingested.folds;
   let { articles } = ingested;
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
   const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
   if (whole) result.whole = whole;
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, whole });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, {
+    timings,
+    progress,
+    cache,
+    signatures,
+    workers,
+    whole,
+    text: folds && foldedCorpusText(articles, folds),
+  });
+  folds?.clear();
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
   // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
   const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
+  if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
   if (records) result.articles = articles = articles.map(keepingLeads);
   progress.start('cluster');
   // Half the candidate pairs are scored on a thread of their own when there are threads to use
