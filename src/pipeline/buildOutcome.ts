@@ -33,8 +33,9 @@ export interface BuildOptions {
   /** Encode the article's leads (`article` mode only: the workspace keeps them). */
   lead?: boolean;
   /**
-   * With `sign` and `record` in `article` mode: hand back only the article's leads (keepingLeads)
-   * and the folds it was signed from, for a run that reads the rest of the text from the record.
+   * With `sign`: hand back the folds the article was signed from instead of its text, for a run
+   * that reads the text no other way: in `article` mode with `record`, the article keeps its leads
+   * (keepingLeads) and the rest is read from the record; in `text` mode (`dupes`) it keeps none.
    */
   foldsOnly?: boolean;
 }
@@ -82,6 +83,7 @@ export function buildDocument(document: RawDocument, context: IngestContext, con
     ...(record && mode === 'article' ? { record: encodeArticleRecord(outcome.article as Article) } : {}),
     ...(lead && mode === 'article' ? { lead: encodeArticleLead(outcome.article as Article) } : {}),
   };
-  if (!(options.foldsOnly && folds && built.record)) return built;
-  return { ...built, outcome: { status: 'ingested', article: keepingLeads(outcome.article as Article) }, folds };
+  if (!(options.foldsOnly && folds && (mode === 'text' || built.record))) return built;
+  const article = mode === 'text' ? { ...outcome.article, paragraphs: [], removed: [] } : keepingLeads(outcome.article as Article);
+  return { ...built, outcome: { status: 'ingested', article }, folds };
 }

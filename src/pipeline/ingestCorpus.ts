@@ -22,7 +22,7 @@ export interface IngestResult<A extends ArticleText = Article> {
   signatures?: Map<string, ArticleSignatures>;
   /**
    * With IngestOptions.foldsOnly: the folds of each article a worker built, by id; that article
-   * holds only its leads (its whole text went to onArticleRecord).
+   * holds only its leads (its whole text went to onArticleRecord), or in `text` mode no text.
    */
   folds?: Map<string, FoldedArticle>;
   /** Worker threads that built documents (0: the main thread built them all). */
@@ -58,9 +58,10 @@ export interface IngestOptions {
   leads?: boolean;
   /**
    * The caller reads an article's text only through its folds (IngestResult.folds) or its
-   * articles.jsonl line (onArticleRecord): articles built on worker threads come back with only
-   * their leads, and signed. At 100k articles the whole texts were most of what the main thread
-   * received, held and collected during ingest.
+   * articles.jsonl line (onArticleRecord): articles built on worker threads come back signed,
+   * with only their leads (`article` mode, with onArticleRecord) or no text at all (`text` mode).
+   * At 100k articles the whole texts were most of what the main thread received, held and
+   * collected during ingest.
    */
   foldsOnly?: boolean;
 }
@@ -112,7 +113,7 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (b
     batchSize: BATCH,
     task: (batch) => ({
       documents: batch.map((p) => p.document),
-      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: (options.foldsOnly ?? false) && record && (options.sign ?? false) },
+      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: (options.foldsOnly ?? false) && (options.sign ?? false) },
     }),
     here: () => {
       const context = createIngestContext(config);

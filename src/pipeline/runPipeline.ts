@@ -139,11 +139,12 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
 async function findDuplicates(inputs: string[], config: ResolvedConfig, options: PipelineOptions): Promise<DupesResult> {
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
-  const { articles, manifest, docHashes, signatures, threads } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text' }),
+  const { articles, manifest, docHashes, signatures, threads, folds } = await timed(timings, 'ingest', () =>
+    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
   );
   const cache = runCache(workspace, articles, docHashes);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers });
+  const text = folds && foldedCorpusText(articles, folds);
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, text });
   return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
 }
 

@@ -40,13 +40,18 @@ describe('foldedCorpusText', () => {
   });
 });
 
+/** Seed 002 as read from its file, with the ingest context to build it in. */
+async function steeringDocument() {
+  const config = await testConfig();
+  const file = path.join(SEEDS, SEED.thoidaiSteering);
+  const decoded = decodeBytes(readFileSync(file));
+  const document = { id: SEED.thoidaiSteering, source: file, format: 'text' as const, encoding: decoded.encoding, body: decoded.text, bodyIsHtml: false, given: {} };
+  return { config, document, context: createIngestContext(config) };
+}
+
 describe('buildDocument with foldsOnly', () => {
   it('hands back seed 002 with 2 of its 16 paragraphs and no removed blocks, signed and folded from all 16, its line whole', async () => {
-    const config = await testConfig();
-    const file = path.join(SEEDS, SEED.thoidaiSteering);
-    const decoded = decodeBytes(readFileSync(file));
-    const document = { id: SEED.thoidaiSteering, source: file, format: 'text' as const, encoding: decoded.encoding, body: decoded.text, bodyIsHtml: false, given: {} };
-    const context = createIngestContext(config);
+    const { config, document, context } = await steeringDocument();
     const whole = buildDocument(document, context, config, { mode: 'article', sign: true, record: true });
     const leads = buildDocument(document, context, config, { mode: 'article', sign: true, record: true, foldsOnly: true });
     if (whole.outcome.status !== 'ingested' || leads.outcome.status !== 'ingested') throw new Error('seed 002 was not ingested');
@@ -65,6 +70,19 @@ describe('buildDocument with foldsOnly', () => {
     const unrecorded = buildDocument(document, context, config, { mode: 'article', sign: true, record: false, foldsOnly: true });
     expect(unrecorded.folds).toBeUndefined();
     expect(unrecorded.outcome).toEqual(whole.outcome);
+  });
+
+  it('hands back no text at all in text mode (dupes): seed 002 as its folds of 16 paragraphs and its signatures', async () => {
+    const { config, document, context } = await steeringDocument();
+    const text = buildDocument(document, context, config, { mode: 'text', sign: true, record: false });
+    const folded = buildDocument(document, context, config, { mode: 'text', sign: true, record: false, foldsOnly: true });
+    if (text.outcome.status !== 'ingested' || folded.outcome.status !== 'ingested') throw new Error('seed 002 was not ingested');
+    expect(text.outcome.article.paragraphs).toHaveLength(16);
+    expect(folded.outcome.article.paragraphs).toEqual([]);
+    expect(folded.outcome.article.removed).toEqual([]);
+    expect(folded.outcome.article.id).toBe(SEED.thoidaiSteering);
+    expect(folded.folds).toEqual(foldArticle(text.outcome.article));
+    expect(folded.signatures).toEqual(text.signatures);
   });
 
   it('names paragraphs as paragraphId does (seed 001)', async () => {
