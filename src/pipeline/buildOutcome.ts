@@ -19,7 +19,7 @@ export interface BuiltDocument<A extends ArticleText = Article> {
   record?: Uint8Array;
   /** The same for the article's leads (encodeArticleLead), when asked for: what the workspace keeps for re-runs to read. */
   lead?: Uint8Array;
-  /** With `foldsOnly`: the folds the signatures were made from, while the outcome's article holds only its leads. */
+  /** With `foldsOnly`: the folds the signatures were made from, while the outcome's article holds only its leads (in `text` mode, no text). */
   folds?: FoldedArticle;
 }
 
