@@ -113,7 +113,8 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (b
     batchSize: BATCH,
     task: (batch) => ({
       documents: batch.map((p) => p.document),
-      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: (options.foldsOnly ?? false) && (options.sign ?? false) },
+      // buildDocument hands back folds only for what it signed.
+      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false },
     }),
     here: () => {
       const context = createIngestContext(config);

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type CorpusText, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type FoldedArticle, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { keepingLeads } from './articleRecord.js';
@@ -113,13 +113,14 @@ interface FingerprintRun {
   workers: number | undefined;
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
-  /** Where the texts are read, when not from the articles (IngestResult.folds). */
-  text?: CorpusText | undefined;
+  /** The folds ingest handed back (IngestResult.folds): the texts are read from these, not from the articles. */
+  folds?: Map<string, FoldedArticle> | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
-  const { cache, signatures, progress, whole, text } = run;
+  const { cache, signatures, progress, whole } = run;
+  const text = run.folds && foldedCorpusText(articles, run.folds);
   const search = (run.workers ?? 1) > 1 ? searchOnWorker() : undefined;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
@@ -143,8 +144,7 @@ async function findDuplicates(inputs: string[], config: ResolvedConfig, options:
     ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
   );
   const cache = runCache(workspace, articles, docHashes);
-  const text = folds && foldedCorpusText(articles, folds);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, text });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, folds });
   return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
 }
 
@@ -193,25 +193,15 @@ export async function runPipeline(
       ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
     }),
   );
-  const { manifest, docHashes, signatures, threads } = ingested;
-  // Held only through fingerprinting: the stages after it read no folds.
-  const folds = ingested.folds;
-  delete ingested.folds;
+  const { manifest, docHashes, signatures, threads, folds } = ingested;
   let { articles } = ingested;
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
   const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
   if (whole) result.whole = whole;
-  const { duplicates, reuse } = await fingerprintStage(articles, config, {
-    timings,
-    progress,
-    cache,
-    signatures,
-    workers,
-    whole,
-    text: folds && foldedCorpusText(articles, folds),
-  });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, whole, folds });
+  // Held only through fingerprinting: the stages after it read no folds.
   folds?.clear();
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),

@@ -192,7 +192,7 @@ export class Workspace {
 
   /** The stored outcomes of the documents among `docHashes` that this ingest config built before. */
   getDocuments(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
-    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.article, ingestKey, true);
+    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.article, ingestKey);
   }
 
   /**
@@ -201,7 +201,7 @@ export class Workspace {
    * needed (readArticles).
    */
   getLeads(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
-    return this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.lead, ingestKey, true);
+    return this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.lead, ingestKey);
   }
 
   /**
@@ -210,23 +210,18 @@ export class Workspace {
    */
   readArticles(docHashes: string[], ingestKey: string): Map<string, Article> {
     const found = new Map<string, Article>();
-    const outcomes = this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.article, ingestKey, false);
-    for (const [hash, outcome] of outcomes) if (outcome.status === 'ingested') found.set(hash, outcome.article);
+    for (const row of this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes))) {
+      if (row.status === 'ingested') found.set(row.doc_hash, JSON.parse(row.article) as Article);
+    }
     return found;
   }
 
-  private outcomesOf<R extends { doc_hash: string; status: string; last_run: number }>(
-    rows: Iterable<R>,
-    json: (row: R) => string,
-    ingestKey: string,
-    count: boolean,
-  ): Map<string, CachedDocument> {
+  /** Each row's outcome from its JSON (`json`), every row counted as reused and marked used. */
+  private outcomesOf<R extends { doc_hash: string; status: string; last_run: number }>(rows: Iterable<R>, json: (row: R) => string, ingestKey: string): Map<string, CachedDocument> {
     const found = new Map<string, CachedDocument>();
     for (const row of rows) {
-      if (count) {
-        this.markUsed('documents', 'doc_hash', 'ingest_key', ingestKey, row.doc_hash, row.last_run);
-        this.counts.documents.reused++;
-      }
+      this.markUsed('documents', 'doc_hash', 'ingest_key', ingestKey, row.doc_hash, row.last_run);
+      this.counts.documents.reused++;
       const stored = JSON.parse(json(row));
       if (row.status === 'skipped') {
         found.set(row.doc_hash, { status: 'skipped', reason: stored.reason, diagnostics: stored.diagnostics });
