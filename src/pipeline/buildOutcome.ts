@@ -2,8 +2,10 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldArticle, signFolded, type ArticleSignatures, type FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
+import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
 import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
 import { encodeArticleLead, encodeArticleRecord, keepingLeads } from './articleRecord.js';
+import { hashDocument } from './hashDocument.js';
 
 /**
  * What ingest makes of each document: the whole article (`article`), or only its text (`text`):
@@ -12,7 +14,7 @@ import { encodeArticleLead, encodeArticleRecord, keepingLeads } from './articleR
 export type IngestMode = 'article' | 'text';
 
 /** One document's ingest, and its signatures when the run will fingerprint (signed where the text already is). */
-export interface BuiltDocument<A extends ArticleText = Article> {
+export interface BuiltDocument<A extends ArticleText = Article, F = FoldedArticle> {
   outcome: BuildOutcome<A>;
   signatures?: ArticleSignatures;
   /** The article's articles.jsonl line (encodeArticleRecord), when asked for and the document was ingested whole. */
@@ -20,7 +22,7 @@ export interface BuiltDocument<A extends ArticleText = Article> {
   /** The same for the article's leads (encodeArticleLead), when asked for: what the workspace keeps for re-runs to read. */
   lead?: Uint8Array;
   /** With `foldsOnly`: the folds the signatures were made from, while the outcome's article holds only its leads (in `text` mode, no text). */
-  folds?: FoldedArticle;
+  folds?: F;
 }
 
 /** What to make of each document besides its outcome. */
@@ -38,7 +40,22 @@ export interface BuildOptions {
    * (keepingLeads) and the rest is read from the record; in `text` mode (`dupes`) it keeps none.
    */
   foldsOnly?: boolean;
+  /** Hash each JSONL record parsed here (hashDocument): the caller never held its document to hash. */
+  hash?: boolean;
 }
+
+/** A JSONL record as read (RecordLine): its line's bytes, where it came from, and the id it takes if it has none. */
+export interface RecordBytes {
+  bytes: Uint8Array;
+  source: string;
+  fallbackId: string;
+}
+
+/** What building a JSONL record from its bytes made: its document's id and build, or why the line is no record. */
+export type BuiltRecord<F = FoldedArticle> = (BuiltDocument<ArticleText, F> & { id: string; docHash?: string }) | { refusal: string };
+
+/** What is built of each item of a batch: a document's build, or a record's. */
+export type BuiltItem<F = FoldedArticle> = BuiltDocument<ArticleText, F> | BuiltRecord<F>;
 
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
@@ -86,4 +103,20 @@ export function buildDocument(document: RawDocument, context: IngestContext, con
   if (!(options.foldsOnly && folds && (mode === 'text' || built.record))) return built;
   const article = mode === 'text' ? { ...outcome.article, paragraphs: [], removed: [] } : keepingLeads(outcome.article as Article);
   return { ...built, outcome: { status: 'ingested', article }, folds };
+}
+
+/**
+ * Decodes and parses one JSONL record (readJsonlRecord) and builds its document, where the record
+ * is built: the main thread only splits the file into lines. Hashed when `hash` asks for it.
+ */
+export function buildRecord(record: RecordBytes, context: IngestContext, config: ResolvedConfig, options: BuildOptions): BuiltRecord {
+  const parsed = parseRecord(record);
+  if (!parsed.ok) return { refusal: parsed.reason };
+  const { document } = parsed;
+  return { ...buildDocument(document, context, config, options), id: document.id, ...(options.hash ? { docHash: hashDocument(document) } : {}) };
+}
+
+/** The document of a JSONL record's bytes, or why they are none. */
+export function parseRecord({ bytes, source, fallbackId }: RecordBytes): ReturnType<typeof readJsonlRecord> {
+  return readJsonlRecord(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), source, fallbackId);
 }

@@ -1,15 +1,19 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { ArticleSignatures, FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
+import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import type { FoldedCodes } from '../fingerprint/foldedCodes.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { CachedDocument, Workspace } from '../workspace/openWorkspace.js';
 import { encodeArticleRecord } from './articleRecord.js';
-import { buildDocument, type BuiltDocument, type IngestMode } from './buildOutcome.js';
+import { buildDocument, buildRecord, parseRecord, type BuildOptions, type BuiltDocument, type IngestMode, type RecordBytes } from './buildOutcome.js';
 import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
+import { hashDocument } from './hashDocument.js';
 import type { IngestTask } from './ingestWorker.js';
+import { packBuilt, type PostedItem } from './packBuilt.js';
+import { packRecords } from './packRecords.js';
 import { silentProgress, type Progress } from './progress.js';
-import { streamDocuments, type ReadChunk } from './readDocuments.js';
+import { streamDocuments } from './readDocuments.js';
 import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
@@ -24,7 +28,7 @@ export interface IngestResult<A extends ArticleText = Article> {
    * With IngestOptions.foldsOnly: the folds of each article a worker built, by id; that article
    * holds only its leads (its whole text went to onArticleRecord), or in `text` mode no text.
    */
-  folds?: Map<string, FoldedArticle>;
+  folds?: Map<string, FoldedCodes>;
   /** Worker threads that built documents (0: the main thread built them all). */
   threads: number;
   /**
@@ -70,19 +74,11 @@ const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
 /** Documents per message to a worker: enough to amortise the message, few enough to keep both cores busy to the end. */
 const BATCH = 64;
 
-/** Everything buildArticle reads of a document; equal hashes mean equal articles under one ingest config. */
-function hashDocument(document: RawDocument): string {
-  const { id, source, format, encoding, undecodable, bodyIsHtml, given, renamedFrom, body } = document;
-  return hashText(JSON.stringify({ id, source, format, encoding, undecodable, bodyIsHtml, given, renamedFrom }), body);
-}
-
 /** Two inputs can carry the same id: the second becomes `id~2`, and says so in its diagnostics. */
-function uniqueIds(seen: Map<string, number>, documents: RawDocument[]): RawDocument[] {
-  return documents.map((document) => {
-    const count = (seen.get(document.id) ?? 0) + 1;
-    seen.set(document.id, count);
-    return count === 1 ? document : { ...document, id: `${document.id}~${count}`, renamedFrom: document.id };
-  });
+function uniqueId(seen: Map<string, number>, id: string): string | null {
+  const count = (seen.get(id) ?? 0) + 1;
+  seen.set(id, count);
+  return count === 1 ? null : `${id}~${count}`;
 }
 
 /** What the manifest needs of a document once its body is gone. */
@@ -93,36 +89,59 @@ interface DocumentEntry {
   encoding: string;
 }
 
-/** A document waiting to be built, and where its outcome goes. */
-interface PendingDocument {
-  index: number;
-  document: RawDocument;
-  size: number;
-}
+/** A JSONL record read as bytes, to be parsed where it is built. */
+type PendingRecord = RecordBytes & { line: number };
+
+/** A document (read here, and hashed here with a workspace) or a JSONL record waiting to be built, and its place in the input. */
+type PendingDocument = { index: number; size: number } & ({ document: RawDocument; docHash?: string } | { record: PendingRecord });
+
+/**
+ * Each input's outcome in its place: a refusal, a document read back from the workspace, or a
+ * build. Outcomes are taken in input order, so the first of two documents with one id keeps it
+ * wherever either was built.
+ */
+type Slot =
+  | { refused: ManifestEntry }
+  | { document: RawDocument; docHash: string; cached: BuildOutcome<ArticleText> }
+  | { pending: PendingDocument; built: PostedItem };
 
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
-function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (built: BuiltDocument<ArticleText>[], batch: PendingDocument[]) => void) {
+function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: PostedItem[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
   const record = options.onArticleRecord !== undefined;
   // The workspace keeps each article's leads beside it, made where the article is built.
   const lead = options.workspace !== undefined && mode === 'article';
-  return openBatchStream<PendingDocument, IngestTask, BuiltDocument<ArticleText>>({
+  return openBatchStream<PendingDocument, IngestTask, PostedItem>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,
     task: (batch) => ({
-      documents: batch.map((p) => p.document),
+      documents: batch.map((p) => ('document' in p ? p.document : null)),
+      records: packRecords(batch.flatMap((p) => ('record' in p ? [p.record] : []))),
       // buildDocument hands back folds only for what it signed.
-      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false },
+      options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false, hash },
     }),
     here: () => {
-      const context = createIngestContext(config);
-      // Here the fingerprint stage signs later, from the articles.
-      return ({ document }) => buildDocument(document, context, config, { sign: false, mode, record, lead });
+      const build = buildHere(config, { mode, record, lead, hash });
+      return (pending) => ('document' in pending ? build.document(pending.document) : build.record(pending.record));
     },
     onBatch,
   });
+}
+
+/**
+ * Builds documents on the main thread: the fingerprint stage then signs them later, from the
+ * articles, and they keep their whole text.
+ */
+function buildHere(config: ResolvedConfig, options: Pick<BuildOptions, 'mode' | 'record' | 'lead' | 'hash'>) {
+  const context = createIngestContext(config);
+  const buildOptions: BuildOptions = { ...options, sign: false };
+  // Built here, a document is neither signed nor folded: packing only gives it the posted type.
+  return {
+    document: (document: RawDocument) => packBuilt([buildDocument(document, context, config, buildOptions)]).posted[0]!,
+    record: (record: RecordBytes) => packBuilt([buildRecord(record, context, config, buildOptions)]).posted[0]!,
+  };
 }
 
 /**
@@ -130,10 +149,11 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, onBatch: (b
  * the next chunk is read), makes ids unique, and accounts for each input in the manifest. One
  * document's failure is its own manifest entry; the others go on. With a workspace, a document
  * this ingest config built before is read back, not built; a failure is never cached. A
- * document's body is let go once it is built.
+ * document's body is let go once it is built. When no document can be read back, JSONL records
+ * are decoded and parsed where they are built, not here.
  */
 async function ingestStream(
-  chunks: AsyncIterable<ReadChunk>,
+  files: InputFile[],
   config: ResolvedConfig,
   options: IngestOptions,
 ): Promise<IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }> {
@@ -142,54 +162,94 @@ async function ingestStream(
   // hashes every document, since signatures and later stages are cached by document.
   const documentStore = options.mode === 'text' ? undefined : workspace;
   const ingestKey = workspaceKeys.ingest(config);
+  // Looking documents up needs each one's hash before it is built, so its body here.
+  const lookUp = documentStore?.hasAnyDocument(ingestKey) ?? false;
   const docHashes = workspace ? new Map<string, string>() : undefined;
   const seenIds = new Map<string, number>();
   const entries: DocumentEntry[] = [];
   const outcomes: BuildOutcome<ArticleText>[] = [];
   const refused: ManifestEntry[] = [];
   const signatures = new Map<string, ArticleSignatures>();
-  const folds = new Map<string, FoldedArticle>();
+  const folds = new Map<string, FoldedCodes>();
 
   // Built documents are stored in the workspace a few thousand to a transaction.
-  type Stored = { document: RawDocument; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
-  const stored = documentStore?.deferWrites(({ document, outcome, record, lead }: Stored) =>
-    documentStore.putDocument(docHashes!.get(document.id)!, ingestKey, document.source, { ...outcome, id: document.id }, record, lead),
+  type Stored = { id: string; source: string; docHash: string; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
+  const stored = documentStore?.deferWrites(({ id, source, docHash, outcome, record, lead }: Stored) =>
+    documentStore.putDocument(docHash, ingestKey, source, { ...outcome, id }, record, lead),
   );
-  const records = options.onArticleRecord && inInputOrder(options.onArticleRecord);
+  const mode = options.mode ?? 'article';
+  let here: ReturnType<typeof buildHere> | undefined;
+  /** A document whose id another had first, built again here under its new id. */
+  const rebuild = (document: RawDocument, renamed: string): { built: BuiltDocument<ArticleText, FoldedCodes>; docHash?: string } => {
+    here ??= buildHere(config, { mode, record: options.onArticleRecord !== undefined, lead: documentStore !== undefined, hash: false });
+    const document2 = { ...document, id: renamed, renamedFrom: document.id };
+    return { built: here.document(document2), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
+  };
+  const take = (slot: Slot) => {
+    if ('refused' in slot) {
+      refused.push(slot.refused);
+      return;
+    }
+    const fromCache = 'cached' in slot;
+    let built: PostedItem = fromCache ? { outcome: slot.cached } : slot.built;
+    if ('refusal' in built) {
+      const { source, line } = (slot as { pending: { record: PendingRecord } }).pending.record;
+      refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line}: ${built.refusal}` });
+      return;
+    }
+    const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
+    let docHash = fromCache ? slot.docHash : 'docHash' in built ? built.docHash : (slot.pending as { docHash?: string }).docHash;
+    let id = read?.id ?? (built as { id: string }).id;
+    const renamed = uniqueId(seenIds, id);
+    if (renamed !== null) {
+      const document = read ?? (parseRecord((slot as { pending: { record: PendingRecord } }).pending.record) as { document: RawDocument }).document;
+      ({ built, docHash } = rebuild(document, renamed));
+      id = renamed;
+    }
+    const source = read?.source ?? (slot as { pending: { record: PendingRecord } }).pending.record.source;
+    entries.push({ id, source, format: read?.format ?? 'jsonl', encoding: read?.encoding ?? 'utf-8' });
+    const { outcome, signatures: signed, record, lead, folds: folded } = built;
+    outcomes.push(outcome);
+    if (docHash !== undefined) docHashes?.set(id, docHash);
+    if (signed) signatures.set(id, signed);
+    if (folded) folds.set(id, folded);
+    // With a document store this is an article-mode build: an ingested outcome holds a whole article.
+    if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
+    if (options.onArticleRecord) {
+      const line = fromCache ? (outcome.status === 'ingested' ? encodeArticleRecord(outcome.article as Article) : null) : (record ?? null);
+      if (line) options.onArticleRecord(line);
+    }
+  };
+  const slots = inInputOrder(take);
+  let nextSlot = 0;
   // Each batch is recorded as it comes back, while the workers build the next.
-  const builder = openBuilder(config, options, (built, batch) => {
-    built.forEach(({ outcome, signatures: signed, record, lead, folds: folded }, k) => {
-      const { index, document } = batch[k]!;
-      outcomes[index] = outcome;
-      if (signed) signatures.set(document.id, signed);
-      if (folded) folds.set(document.id, folded);
-      // With a document store this is an article-mode build: an ingested outcome holds a whole article.
-      if (outcome.status !== 'failed') stored?.add({ document, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
-      records?.settle(index, record ?? null);
-    });
+  const builder = openBuilder(config, options, !lookUp && docHashes !== undefined, (built, batch) => {
+    built.forEach((item, k) => slots.settle(batch[k]!.index, { pending: batch[k]!, built: item }));
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
 
   try {
-    for await (const chunk of chunks) {
-      refused.push(...chunk.refused);
-      progress.tick(chunk.refusedBytes);
-      const documents = uniqueIds(seenIds, chunk.documents);
-      if (docHashes) documents.forEach((document) => docHashes.set(document.id, hashDocument(document)));
-      const cached = documentStore ? documentStore.getDocuments(documents.map((d) => docHashes!.get(d.id)!), ingestKey) : undefined;
-      for (const [k, document] of documents.entries()) {
-        const index = entries.length;
-        const { id, source, format, encoding } = document;
-        entries.push({ id, source, format, encoding });
-        const outcome = cached?.get(docHashes!.get(id)!);
+    for await (const chunk of streamDocuments(files, config, lookUp)) {
+      const hashes = docHashes ? chunk.documents.map(hashDocument) : undefined;
+      const cached = documentStore && lookUp ? documentStore.getDocuments(hashes!, ingestKey) : undefined;
+      for (const [k, document] of chunk.documents.entries()) {
+        const index = nextSlot++;
+        const docHash = hashes?.[k];
+        const outcome = docHash !== undefined ? cached?.get(docHash) : undefined;
         if (outcome) {
-          outcomes[index] = outcome;
-          records?.settle(index, outcome.status === 'ingested' ? encodeArticleRecord(outcome.article) : null);
+          slots.settle(index, { document, docHash: docHash!, cached: outcome });
           progress.tick(chunk.sizes[k]);
-          continue;
-        }
-        await builder.add({ index, document, size: chunk.sizes[k]! });
+        } else await builder.add({ index, document, size: chunk.sizes[k]!, ...(docHash !== undefined ? { docHash } : {}) });
       }
+      for (const line of chunk.records ?? []) {
+        const index = nextSlot++;
+        if ('refused' in line) {
+          slots.settle(index, { refused: line.refused });
+          progress.tick(line.size);
+        } else await builder.add({ index, size: line.size, record: { bytes: line.bytes, source: line.source, fallbackId: line.fallbackId, line: line.line } });
+      }
+      for (const entry of chunk.refused) slots.settle(nextSlot++, { refused: entry });
+      progress.tick(chunk.refusedBytes);
     }
   } catch (error) {
     await builder.abort();
@@ -209,19 +269,19 @@ async function ingestStream(
 }
 
 /**
- * Hands on each document's record in input order, though workers finish batches out of order: a
- * record waits only for the documents before it still being built (at most the batches in flight).
+ * Hands on each input's slot in input order, though workers finish batches out of order: a slot
+ * waits only for those before it still being built (at most the batches in flight).
  */
-function inInputOrder(emit: (record: Uint8Array) => void): { settle(index: number, record: Uint8Array | null): void } {
-  const waiting = new Map<number, Uint8Array | null>();
+function inInputOrder<T>(take: (value: T) => void): { settle(index: number, value: T): void } {
+  const waiting = new Map<number, T>();
   let next = 0;
   return {
-    settle(index, record) {
-      waiting.set(index, record);
+    settle(index, value) {
+      waiting.set(index, value);
       while (waiting.has(next)) {
-        const ready = waiting.get(next);
+        const ready = waiting.get(next)!;
         waiting.delete(next++);
-        if (ready) emit(ready);
+        take(ready);
       }
     },
   };
@@ -262,7 +322,7 @@ export async function ingestInputs(inputs: string[], config: ResolvedConfig, opt
   const key = store ? filesKey(files) : undefined;
   const ingestKey = workspaceKeys.ingest(config);
   const kept = key ? ingestFromSkeleton(store!, key, ingestKey, options.leads ?? false) : undefined;
-  const { refused, entries, ...ingested } = kept ?? (await ingestStream(streamDocuments(files, config), config, options));
+  const { refused, entries, ...ingested } = kept ?? (await ingestStream(files, config, options));
   if (kept) progress.tick(inputBytes(files));
   else if (key && ingested.docHashes && [...refused, ...ingested.manifest].every((m) => m.status !== 'failed')) {
     // A failure is never cached (the input is tried again), so a corpus with one gets no skeleton.

@@ -1,6 +1,4 @@
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
@@ -8,6 +6,7 @@ import { decodeBytes } from '../ingest/decodeBytes.js';
 import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
 import type { InputFormat, ManifestEntry, RawDocument } from '../types.js';
 import type { InputFile } from './collectInputs.js';
+import { readLineBytes } from './readLineBytes.js';
 
 /** Some of the corpus, read: documents in input order, and the inputs that gave none. */
 export interface ReadChunk {
@@ -18,6 +17,11 @@ export interface ReadChunk {
   refused: ManifestEntry[];
   /** Bytes of input the refused entries stand for (for progress). */
   refusedBytes: number;
+  /**
+   * JSONL records not parsed here (streamDocuments without `parseRecords`), in order; read after
+   * `documents` and before `refused`, which then holds only a refusal of the whole file.
+   */
+  records?: RecordLine[];
 }
 
 /** Records per chunk of a JSONL file: enough to batch the work, few enough to start it while the rest is read. */
@@ -98,39 +102,75 @@ async function readPage(file: InputFile, format: InputFormat | null, config: Res
 }
 
 /**
- * A JSONL file is a corpus, not a page: it is read line by line (never whole into memory), in
- * chunks of records, and the size limit applies to each record. JSON text is UTF-8 (RFC 8259); a
- * byte-order mark is dropped.
+ * A JSONL record as read, not yet decoded or parsed (streamDocuments with `parseRecords` off): its
+ * line's bytes, where it came from, and the id it takes if it has none. Or a line refused as read.
  */
-async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGenerator<ReadChunk> {
+export type RecordLine =
+  | { bytes: Uint8Array; source: string; fallbackId: string; line: number; size: number }
+  | { refused: ManifestEntry; size: number };
+
+/** String.prototype.trim's ASCII whitespace: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+}
+
+/**
+ * Whether a line is blank as `trim` sees it, from its bytes: a record starts with printable ASCII
+ * (`{`), so only a line of spaces and non-ASCII characters (U+3000, a stray BOM) is decoded to tell.
+ */
+function isBlankLine(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (isAsciiSpace(byte)) continue;
+    if (byte < 0x80) return false;
+    return !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').trim();
+  }
+  return true;
+}
+
+/**
+ * A JSONL file is a corpus, not a page: it is read a chunk of lines at a time (never whole into
+ * memory), and the size limit applies to each record. JSON text is UTF-8 (RFC 8259); a byte-order
+ * mark is dropped. With `parse`, each record is decoded and parsed here into a document; without,
+ * its bytes are handed on (RecordLine) for a worker thread to decode and parse.
+ */
+async function* readJsonlFile(file: InputFile, config: ResolvedConfig, parse: boolean): AsyncGenerator<ReadChunk> {
   let chunk = emptyChunk();
   let records = 0;
-  const lines = createInterface({ input: createReadStream(file.path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let index = 0;
+  const recordLines: RecordLine[] = [];
   try {
-    for await (const raw of lines) {
-      index++;
-      const line = index === 1 ? raw.replace(/^\ufeff/u, '') : raw;
-      if (!line.trim()) continue;
-      const size = Buffer.byteLength(line);
-      const bytes = size + 1;
-      records++;
-      const source = `${file.path}:${index}`;
-      const skip = (reason: string) => {
-        chunk.refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
-        chunk.refusedBytes += bytes;
-      };
-      if (size > config.ingest.maxFileBytes) skip(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
-      else {
-        const result = readJsonlRecord(line, source, `${file.relative}:${index}`);
-        if (result.ok) {
-          chunk.documents.push(result.document);
-          chunk.sizes.push(bytes);
-        } else skip(result.reason);
-      }
-      if (chunk.documents.length + chunk.refused.length >= JSONL_CHUNK) {
-        yield chunk;
-        chunk = emptyChunk();
+    for await (const lines of readLineBytes(file.path)) {
+      for (const bytes of lines) {
+        index++;
+        if (isBlankLine(bytes)) continue;
+        const size = bytes.length + 1;
+        records++;
+        const source = `${file.path}:${index}`;
+        const refuse = (reason: string): ManifestEntry => ({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
+        if (bytes.length > config.ingest.maxFileBytes) {
+          const refused = refuse(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
+          if (parse) {
+            chunk.refused.push(refused);
+            chunk.refusedBytes += size;
+          } else recordLines.push({ refused, size });
+        } else if (!parse) {
+          recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size });
+        } else {
+          const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+          const result = readJsonlRecord(text, source, `${file.relative}:${index}`);
+          if (result.ok) {
+            chunk.documents.push(result.document);
+            chunk.sizes.push(size);
+          } else {
+            chunk.refused.push(refuse(result.reason));
+            chunk.refusedBytes += size;
+          }
+        }
+        if (chunk.documents.length + chunk.refused.length + recordLines.length >= JSONL_CHUNK) {
+          yield { ...chunk, records: recordLines.splice(0) };
+          chunk = emptyChunk();
+        }
       }
     }
   } catch (error) {
@@ -147,15 +187,16 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGen
     const reason = index === 0 ? 'empty file' : 'no records: only blank lines';
     chunk.refused.push({ source: file.path, id: null, format: 'jsonl', status: 'skipped', reason });
   }
-  yield chunk;
+  yield { ...chunk, records: recordLines.splice(0) };
 }
 
 /**
  * Reads and decodes the input files in order, a chunk at a time, so that building can start on
  * the first documents while the rest are read, and no more of the corpus is held than is being
  * worked on. Pages are read a few at a time; a bad file becomes a manifest entry, never a crash.
+ * Without `parseRecords`, JSONL records are handed on as bytes (ReadChunk.records).
  */
-export async function* streamDocuments(files: InputFile[], config: ResolvedConfig): AsyncGenerator<ReadChunk> {
+export async function* streamDocuments(files: InputFile[], config: ResolvedConfig, parseRecords = true): AsyncGenerator<ReadChunk> {
   const limit = pLimit(config.ingest.concurrency);
   const window = config.ingest.concurrency * 8;
   let pages: Promise<ReadChunk>[] = [];
@@ -178,7 +219,7 @@ export async function* streamDocuments(files: InputFile[], config: ResolvedConfi
       continue;
     }
     if (pages.length) yield await flushPages();
-    yield* readJsonlFile(file, config);
+    yield* readJsonlFile(file, config, parseRecords);
   }
   if (pages.length) yield await flushPages();
 }

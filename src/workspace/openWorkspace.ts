@@ -80,6 +80,7 @@ export class Workspace {
       getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: string; last_run: number }>(
         'SELECT doc_hash, status, article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
+      anyDocument: db.prepare<[string], { found: number }>('SELECT EXISTS (SELECT 1 FROM documents WHERE ingest_key = ?) AS found'),
       countDocuments: db.prepare<[string, string], { n: number }>(
         'SELECT count(*) AS n FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
@@ -183,6 +184,11 @@ export class Workspace {
       },
       flush,
     };
+  }
+
+  /** Whether this ingest config built any document before: if not, no document need be looked up. */
+  hasAnyDocument(ingestKey: string): boolean {
+    return this.statements.anyDocument.get(ingestKey)!.found === 1;
   }
 
   /** Whether this ingest config built every one of `docHashes` before; nothing is counted or marked used. */

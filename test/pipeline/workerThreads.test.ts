@@ -35,8 +35,17 @@ beforeAll(async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'parallax-workers-corpus-'));
   const generated = path.join(dir, 'generated.jsonl');
   await writeFile(generated, generateCorpus(400, 7).articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-  [single, parallel] = await Promise.all([run([CORPUS, generated], 1), run([CORPUS, generated], 2)]);
-  [dupesSingle, dupesParallel] = await Promise.all([run([CORPUS, generated], 1, 'dupes'), run([CORPUS, generated], 2, 'dupes')]);
+  // Another 150 lines, CRLF-ended, as a scraper's export can be: one id three times, in batches
+  // built on different threads, a line that is not JSON, a blank line and a record with no text.
+  const quirks = path.join(dir, 'quirks.jsonl');
+  const lines = generateCorpus(150, 11).articles.map((a, i) => JSON.stringify({ ...a, id: [3, 140, 141].includes(i + 1) ? 'repeat' : `q-${i + 1}` }));
+  lines[49] = '{"id": "broken", "text": "越通社河内';
+  lines[59] = '';
+  lines[69] = JSON.stringify({ id: 'no-text', title: '无正文' });
+  await writeFile(quirks, lines.join('\r\n') + '\r\n');
+  const inputs = [CORPUS, generated, quirks];
+  [single, parallel] = await Promise.all([run(inputs, 1), run(inputs, 2)]);
+  [dupesSingle, dupesParallel] = await Promise.all([run(inputs, 1, 'dupes'), run(inputs, 2, 'dupes')]);
 }, 180_000);
 
 describe('worker threads', () => {
@@ -45,7 +54,20 @@ describe('worker threads', () => {
     // 425 articles give too few candidate pairs to split their scoring.
     expect((await manifest(parallel)).threads).toEqual({ ingest: 2, cluster: 0, compare: 2 });
     expect((await manifest(single)).threads).toEqual({ ingest: 0, cluster: 0, compare: 0 });
-    expect((await manifest(parallel)).totals).toEqual({ inputs: 425, ingested: 425, skipped: 0, failed: 0 });
+    expect((await manifest(parallel)).totals).toEqual({ inputs: 574, ingested: 572, skipped: 2, failed: 0 });
+  });
+
+  it('account for every JSONL line as a single-threaded run does, renaming a repeated id in input order across threads', async () => {
+    const manifest = async (out: string) => JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    const [one, two] = [await manifest(single), await manifest(parallel)];
+    expect(two.entries).toEqual(one.entries);
+    const at = (line: number) => two.entries.find((e: { source: string }) => e.source.endsWith(`quirks.jsonl:${line}`));
+    expect([3, 140, 141].map((line) => at(line).id)).toEqual(['repeat', 'repeat~2', 'repeat~3']);
+    expect(at(141).diagnostics.map((d: { message: string }) => d.message)).toContain('id "repeat" already used; renamed to "repeat~3"');
+    expect(at(50)).toMatchObject({ status: 'skipped', id: null });
+    expect(at(50).reason).toMatch(/^line 50: not valid JSON/u);
+    expect(at(60)).toBeUndefined();
+    expect(at(70)).toMatchObject({ status: 'skipped', reason: 'line 70: has neither "text" nor "html"' });
   });
 
   it('write byte-identical articles, duplicates, clusters, pages and index as a single-threaded run', async () => {
@@ -66,6 +88,6 @@ describe('worker threads', () => {
     }
     const manifest = JSON.parse(await readFile(path.join(dupesParallel, 'manifest.json'), 'utf8'));
     expect(manifest.threads).toEqual({ ingest: 2 });
-    expect(manifest.totals).toEqual({ inputs: 425, ingested: 425, skipped: 0, failed: 0 });
+    expect(manifest.totals).toEqual({ inputs: 574, ingested: 572, skipped: 2, failed: 0 });
   });
 });
