@@ -3,6 +3,7 @@ import { foldArticle, signFolded, type ArticleSignatures, type FoldedArticle } f
 import { buildArticle, type IngestContext } from '../ingest/buildArticle.js';
 import { extractArticleText } from '../ingest/extractArticleText.js';
 import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
+import { decodeUtf8 } from '../text/decodeUtf8.js';
 import type { Article, ArticleText, BuildOutcome, Diagnostic, RawDocument } from '../types.js';
 import { encodeArticleLead, encodeArticleRecord, keepingLeads } from './articleRecord.js';
 import { hashDocument } from './hashDocument.js';
@@ -118,5 +119,5 @@ export function buildRecord(record: RecordBytes, context: IngestContext, config:
 
 /** The document of a JSONL record's bytes, or why they are none. */
 export function parseRecord({ bytes, source, fallbackId }: RecordBytes): ReturnType<typeof readJsonlRecord> {
-  return readJsonlRecord(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'), source, fallbackId);
+  return readJsonlRecord(decodeUtf8(bytes), source, fallbackId);
 }

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { decodeBytes } from '../ingest/decodeBytes.js';
 import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
+import { decodeUtf8 } from '../text/decodeUtf8.js';
 import type { InputFormat, ManifestEntry, RawDocument } from '../types.js';
 import type { InputFile } from './collectInputs.js';
 import { readLineBytes } from './readLineBytes.js';
@@ -123,7 +124,7 @@ function isBlankLine(bytes: Uint8Array): boolean {
     const byte = bytes[i]!;
     if (isAsciiSpace(byte)) continue;
     if (byte < 0x80) return false;
-    return !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').trim();
+    return !decodeUtf8(bytes).trim();
   }
   return true;
 }
@@ -157,7 +158,7 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig, parse: bo
         } else if (!parse) {
           recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size });
         } else {
-          const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+          const text = decodeUtf8(bytes);
           const result = readJsonlRecord(text, source, `${file.relative}:${index}`);
           if (result.ok) {
             chunk.documents.push(result.document);

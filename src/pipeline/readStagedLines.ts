@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { decodeUtf8 } from '../text/decodeUtf8.js';
 import type { Article } from '../types.js';
 import type { StagedLines } from './writeAtomic.js';
 
@@ -25,7 +26,7 @@ export function readStagedArticles(staged: StagedLines, events: StagedMembers[])
       if (buffer.length < length) buffer = Buffer.allocUnsafe(length * 2);
       const got = readSync(fd, buffer, 0, length, start);
       if (got !== length) throw new Error(`${staged.file}: line ${line + 1} is ${length} bytes, but only ${got} could be read`);
-      const article = JSON.parse(buffer.toString('utf8', 0, length)) as Article;
+      const article = JSON.parse(decodeUtf8(buffer.subarray(0, length))) as Article;
       if (article.id !== id) throw new Error(`${staged.file}: line ${line + 1} holds article ${article.id}, not ${id}`);
       return article;
     };
