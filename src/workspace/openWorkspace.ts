@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import type { Article, BuildOutcome } from '../types.js';
+import { decodeUtf8 } from '../text/decodeUtf8.js';
 import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSchema.js';
 
 /** UTF-8 bytes as a Buffer over the same memory, which better-sqlite3 binds. */
@@ -77,8 +78,10 @@ export class Workspace {
     const db = this.db;
     this.statements = {
       // Bulk reads: one statement for a whole corpus's rows (a statement per row cost more than the reading).
-      getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: string; last_run: number }>(
-        'SELECT doc_hash, status, article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
+      // Articles come as bytes, decoded by decodeUtf8: SQLite's text goes through V8's UTF-8 decoder,
+      // and reading 30k whole articles took 0.93 s that way, 0.48 s this way.
+      getDocuments: db.prepare<[string, string], { doc_hash: string; status: string; article: Buffer; last_run: number }>(
+        'SELECT doc_hash, status, CAST(article AS BLOB) AS article, last_run FROM documents WHERE ingest_key = ? AND doc_hash IN (SELECT value FROM json_each(?))',
       ),
       anyDocument: db.prepare<[string], { found: number }>('SELECT EXISTS (SELECT 1 FROM documents WHERE ingest_key = ?) AS found'),
       countDocuments: db.prepare<[string, string], { n: number }>(
@@ -198,7 +201,7 @@ export class Workspace {
 
   /** The stored outcomes of the documents among `docHashes` that this ingest config built before. */
   getDocuments(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
-    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.article, ingestKey);
+    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => decodeUtf8(row.article), ingestKey);
   }
 
   /**
@@ -217,7 +220,7 @@ export class Workspace {
   readArticles(docHashes: string[], ingestKey: string): Map<string, Article> {
     const found = new Map<string, Article>();
     for (const row of this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes))) {
-      if (row.status === 'ingested') found.set(row.doc_hash, JSON.parse(row.article) as Article);
+      if (row.status === 'ingested') found.set(row.doc_hash, JSON.parse(decodeUtf8(row.article)) as Article);
     }
     return found;
   }
