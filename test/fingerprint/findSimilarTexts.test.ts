@@ -19,6 +19,22 @@ const params = { shingle: 5, permutations: 128, bands: 32, rows: 4, seed: 1 };
 const fold = (s: string) => foldForFingerprint(normalizeForMatching(s));
 
 describe('shingles and MinHash', () => {
+  it('gives every distinct shingle hash once, in ascending order, for a whole article (radix-sorted) and a paragraph (seed 002)', async () => {
+    const article = await seed('thoidaiSteering');
+    const expected = (text: string) => {
+      const set = new Set<number>();
+      forEachShingle(text, 5, (h) => set.add(h >>> 0));
+      return [...set].sort((x, y) => x - y);
+    };
+    const whole = foldText(article.paragraphs.map((p) => p.text).join(''));
+    expect(whole.length).toBeGreaterThan(1000);
+    expect([...shingleHashes(whole, 5)]).toEqual(expected(whole));
+    // Twice over: the sort reuses its scratch space.
+    expect([...shingleHashes(whole + whole, 5)]).toEqual(expected(whole + whole));
+    const paragraph = foldText(article.paragraphs[1]!.text);
+    expect([...shingleHashes(paragraph, 5)]).toEqual(expected(paragraph));
+  });
+
   it('computes exact Jaccard on shingle sets', () => {
     const a = shingleHashes('abcdef', 3);
     const b = shingleHashes('abcdeg', 3);
