@@ -1,7 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
-import type { FoldedCodes } from '../fingerprint/foldedCodes.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type FoldedArticle, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { keepingLeads } from './articleRecord.js';
@@ -115,7 +114,7 @@ interface FingerprintRun {
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
   /** The folds ingest handed back (IngestResult.folds): the texts are read from these, not from the articles. */
-  folds?: Map<string, FoldedCodes> | undefined;
+  folds?: Map<string, FoldedArticle> | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */

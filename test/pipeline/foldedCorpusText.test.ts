@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldArticle, foldArticleText, fingerprintCorpus, signArticle } from '../../src/fingerprint/fingerprintCorpus.js';
-import { encodeFolds } from '../../src/fingerprint/foldedCodes.js';
 import { createIngestContext } from '../../src/ingest/buildArticle.js';
 import { decodeBytes } from '../../src/ingest/decodeBytes.js';
 import { paragraphId } from '../../src/ingest/extractArticleText.js';
@@ -21,7 +20,7 @@ describe('foldedCorpusText', () => {
     expect(whole.reuse.map((r) => `${r.a} ~ ${r.b}`)).toEqual(['cn/xinhua-20221031-xi-trong.gb18030.txt#p3 ~ vna-20221031-trong-xi#p5']);
     expect(whole.duplicates.length).toBeGreaterThan(0);
     // Every article but the first as a worker hands it back (leads and folds); the first whole, as one read back from the workspace.
-    const folds = new Map(articles.slice(1).map((a) => [a.id, encodeFolds(foldArticle(a))]));
+    const folds = new Map(articles.slice(1).map((a) => [a.id, foldArticle(a)]));
     const held = articles.map((a, i) => (i === 0 ? a : keepingLeads(a)));
     expect(held[1]!.paragraphs.length).toBeLessThan(articles[1]!.paragraphs.length);
     const folded = await fingerprintCorpus(held, config, undefined, undefined, foldedCorpusText(held, folds));
@@ -31,7 +30,7 @@ describe('foldedCorpusText', () => {
   it('reads each paragraph fold and id as the whole article would give them (seed 002, 16 paragraphs)', async () => {
     const config = await testConfig();
     const article = await seed('thoidaiSteering');
-    const text = foldedCorpusText([keepingLeads(article)], new Map([[article.id, encodeFolds(foldArticle(article))]]));
+    const text = foldedCorpusText([keepingLeads(article)], new Map([[article.id, foldArticle(article)]]));
     expect(text.paragraphCount(0)).toBe(16);
     expect(text.foldedArticle(0)).toBe(foldArticleText(article));
     article.paragraphs.forEach((p, k) => expect(text.paragraphId(0, k)).toBe(p.id));
