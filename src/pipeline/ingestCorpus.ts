@@ -81,6 +81,13 @@ function uniqueId(seen: Map<string, number>, id: string): string | null {
   return count === 1 ? null : `${id}~${count}`;
 }
 
+/** The document of a record a worker parsed: it parses the same here. */
+function reparse(record: PendingRecord): RawDocument {
+  const parsed = parseRecord(record);
+  if (!parsed.ok) throw new Error(`${record.source}: a worker parsed this record, but here it is refused (${parsed.reason})`);
+  return parsed.document;
+}
+
 /** What the manifest needs of a document once its body is gone. */
 interface DocumentEntry {
   id: string;
@@ -191,22 +198,22 @@ async function ingestStream(
       return;
     }
     const fromCache = 'cached' in slot;
+    // What was read of the input: a document (read here), or a JSONL record's bytes (parsed where built).
+    const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
+    const line = !fromCache && 'record' in slot.pending ? slot.pending.record : undefined;
     let built: PostedItem = fromCache ? { outcome: slot.cached } : slot.built;
     if ('refusal' in built) {
-      const { source, line } = (slot as { pending: { record: PendingRecord } }).pending.record;
-      refused.push({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line}: ${built.refusal}` });
+      refused.push({ source: line!.source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line!.line}: ${built.refusal}` });
       return;
     }
-    const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
-    let docHash = fromCache ? slot.docHash : 'docHash' in built ? built.docHash : (slot.pending as { docHash?: string }).docHash;
-    let id = read?.id ?? (built as { id: string }).id;
+    let docHash = fromCache ? slot.docHash : 'docHash' in built ? built.docHash : 'docHash' in slot.pending ? slot.pending.docHash : undefined;
+    let id = read?.id ?? ('id' in built ? built.id : '');
     const renamed = uniqueId(seenIds, id);
     if (renamed !== null) {
-      const document = read ?? (parseRecord((slot as { pending: { record: PendingRecord } }).pending.record) as { document: RawDocument }).document;
-      ({ built, docHash } = rebuild(document, renamed));
+      ({ built, docHash } = rebuild(read ?? reparse(line!), renamed));
       id = renamed;
     }
-    const source = read?.source ?? (slot as { pending: { record: PendingRecord } }).pending.record.source;
+    const source = read?.source ?? line!.source;
     entries.push({ id, source, format: read?.format ?? 'jsonl', encoding: read?.encoding ?? 'utf-8' });
     const { outcome, signatures: signed, record, lead, folds: folded } = built;
     outcomes.push(outcome);
