@@ -15,7 +15,7 @@ import { hashDocument } from './hashDocument.js';
 export type IngestMode = 'article' | 'text';
 
 /** One document's ingest, and its signatures when the run will fingerprint (signed where the text already is). */
-export interface BuiltDocument<A extends ArticleText = Article, F = FoldedArticle> {
+export interface BuiltDocument<A extends ArticleText = Article> {
   outcome: BuildOutcome<A>;
   signatures?: ArticleSignatures;
   /** The article's articles.jsonl line (encodeArticleRecord), when asked for and the document was ingested whole. */
@@ -23,7 +23,7 @@ export interface BuiltDocument<A extends ArticleText = Article, F = FoldedArticl
   /** The same for the article's leads (encodeArticleLead), when asked for: what the workspace keeps for re-runs to read. */
   lead?: Uint8Array;
   /** With `foldsOnly`: the folds the signatures were made from, while the outcome's article holds only its leads (in `text` mode, no text). */
-  folds?: F;
+  folds?: FoldedArticle;
 }
 
 /** What to make of each document besides its outcome. */
@@ -53,10 +53,10 @@ export interface RecordBytes {
 }
 
 /** What building a JSONL record from its bytes made: its document's id and build, or why the line is no record. */
-export type BuiltRecord<F = FoldedArticle> = (BuiltDocument<ArticleText, F> & { id: string; docHash?: string }) | { refusal: string };
+export type BuiltRecord = (BuiltDocument<ArticleText> & { id: string; docHash?: string }) | { refusal: string };
 
 /** What is built of each item of a batch: a document's build, or a record's. */
-export type BuiltItem<F = FoldedArticle> = BuiltDocument<ArticleText, F> | BuiltRecord<F>;
+export type BuiltItem = BuiltDocument<ArticleText> | BuiltRecord;
 
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 

@@ -1,16 +1,14 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { ArticleSignatures, FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
-import { decodeFoldedArticle, type FoldedCodes } from '../fingerprint/foldedCodes.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { CachedDocument, Workspace } from '../workspace/openWorkspace.js';
 import { encodeArticleRecord } from './articleRecord.js';
-import { buildDocument, buildRecord, parseRecord, type BuildOptions, type BuiltDocument, type IngestMode, type RecordBytes } from './buildOutcome.js';
+import { buildDocument, buildRecord, parseRecord, type BuildOptions, type BuiltDocument, type BuiltItem, type IngestMode, type RecordBytes } from './buildOutcome.js';
 import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import { hashDocument } from './hashDocument.js';
 import type { IngestTask } from './ingestWorker.js';
-import { packBuilt, type PostedItem } from './packBuilt.js';
 import { packRecords } from './packRecords.js';
 import { silentProgress, type Progress } from './progress.js';
 import { streamDocuments } from './readDocuments.js';
@@ -110,15 +108,15 @@ type PendingDocument = { index: number; size: number } & ({ document: RawDocumen
 type Slot =
   | { refused: ManifestEntry }
   | { document: RawDocument; docHash: string; cached: BuildOutcome<ArticleText> }
-  | { pending: PendingDocument; built: PostedItem };
+  | { pending: PendingDocument; built: BuiltItem };
 
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
-function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: PostedItem[], batch: PendingDocument[]) => void) {
+function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: BuiltItem[], batch: PendingDocument[]) => void) {
   const mode = options.mode ?? 'article';
   const record = options.onArticleRecord !== undefined;
   // The workspace keeps each article's leads beside it, made where the article is built.
   const lead = options.workspace !== undefined && mode === 'article';
-  return openBatchStream<PendingDocument, IngestTask, PostedItem>({
+  return openBatchStream<PendingDocument, IngestTask, BuiltItem>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
@@ -144,10 +142,9 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boole
 function buildHere(config: ResolvedConfig, options: Pick<BuildOptions, 'mode' | 'record' | 'lead' | 'hash'>) {
   const context = createIngestContext(config);
   const buildOptions: BuildOptions = { ...options, sign: false };
-  // Built here, a document is neither signed nor folded: packing only gives it the posted type.
   return {
-    document: (document: RawDocument) => packBuilt([buildDocument(document, context, config, buildOptions)]).posted[0]!,
-    record: (record: RecordBytes) => packBuilt([buildRecord(record, context, config, buildOptions)]).posted[0]!,
+    document: (document: RawDocument) => buildDocument(document, context, config, buildOptions),
+    record: (record: RecordBytes) => buildRecord(record, context, config, buildOptions),
   };
 }
 
@@ -187,7 +184,7 @@ async function ingestStream(
   const mode = options.mode ?? 'article';
   let here: ReturnType<typeof buildHere> | undefined;
   /** A document whose id another had first, built again here under its new id. */
-  const rebuild = (document: RawDocument, renamed: string): { built: BuiltDocument<ArticleText, FoldedCodes>; docHash?: string } => {
+  const rebuild = (document: RawDocument, renamed: string): { built: BuiltDocument<ArticleText>; docHash?: string } => {
     here ??= buildHere(config, { mode, record: options.onArticleRecord !== undefined, lead: documentStore !== undefined, hash: false });
     const document2 = { ...document, id: renamed, renamedFrom: document.id };
     return { built: here.document(document2), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
@@ -201,7 +198,7 @@ async function ingestStream(
     // What was read of the input: a document (read here), or a JSONL record's bytes (parsed where built).
     const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
     const line = !fromCache && 'record' in slot.pending ? slot.pending.record : undefined;
-    let built: PostedItem = fromCache ? { outcome: slot.cached } : slot.built;
+    let built: BuiltItem = fromCache ? { outcome: slot.cached } : slot.built;
     if ('refusal' in built) {
       refused.push({ source: line!.source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line!.line}: ${built.refusal}` });
       return;
@@ -219,11 +216,7 @@ async function ingestStream(
     outcomes.push(outcome);
     if (docHash !== undefined) docHashes?.set(id, docHash);
     if (signed) signatures.set(id, signed);
-    // As a string on this thread's heap, and the batch's buffer let go now: the workers' allocator
-    // reuses it for the next batches. Held to the end of fingerprinting, the buffers were freed after
-    // the ingest threads had gone, and the allocator kept their 380 MB (100k articles) from the OS:
-    // the run peaked 300 MB higher, in clustering.
-    if (folded) folds.set(id, decodeFoldedArticle(folded));
+    if (folded) folds.set(id, folded);
     // With a document store this is an article-mode build: an ingested outcome holds a whole article.
     if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
     if (options.onArticleRecord) {
