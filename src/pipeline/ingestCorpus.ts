@@ -79,6 +79,17 @@ function uniqueId(seen: Map<string, number>, id: string): string | null {
   return count === 1 ? null : `${id}~${count}`;
 }
 
+/** The manifest entry of a JSONL line that holds no record. */
+function refuseRecord({ source, line }: PendingRecord, reason: string): ManifestEntry {
+  return { source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line}: ${reason}` };
+}
+
+/** A record parsed on this thread: its document, or its line's refusal. */
+function parsedHere(line: PendingRecord & { size: number }): { document: RawDocument; size: number } | { refused: ManifestEntry; size: number } {
+  const parsed = parseRecord(line);
+  return parsed.ok ? { document: parsed.document, size: line.size } : { refused: refuseRecord(line, parsed.reason), size: line.size };
+}
+
 /** The document of a record a worker parsed: it parses the same here. */
 function reparse(record: PendingRecord): RawDocument {
   const parsed = parseRecord(record);
@@ -110,12 +121,16 @@ type Slot =
   | { document: RawDocument; docHash: string; cached: BuildOutcome<ArticleText> }
   | { pending: PendingDocument; built: BuiltItem };
 
+/** What every build of this ingest makes besides the outcome, wherever it is built. */
+function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record' | 'lead'> {
+  const mode = options.mode ?? 'article';
+  // The workspace keeps each article's leads beside it, made where the article is built.
+  return { mode, record: options.onArticleRecord !== undefined, lead: options.workspace !== undefined && mode === 'article' };
+}
+
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
 function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: BuiltItem[], batch: PendingDocument[]) => void) {
-  const mode = options.mode ?? 'article';
-  const record = options.onArticleRecord !== undefined;
-  // The workspace keeps each article's leads beside it, made where the article is built.
-  const lead = options.workspace !== undefined && mode === 'article';
+  const { mode, record, lead } = buildFlags(options);
   return openBatchStream<PendingDocument, IngestTask, BuiltItem>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
@@ -181,11 +196,10 @@ async function ingestStream(
   const stored = documentStore?.deferWrites(({ id, source, docHash, outcome, record, lead }: Stored) =>
     documentStore.putDocument(docHash, ingestKey, source, { ...outcome, id }, record, lead),
   );
-  const mode = options.mode ?? 'article';
   let here: ReturnType<typeof buildHere> | undefined;
   /** A document whose id another had first, built again here under its new id. */
   const rebuild = (document: RawDocument, renamed: string): { built: BuiltDocument<ArticleText>; docHash?: string } => {
-    here ??= buildHere(config, { mode, record: options.onArticleRecord !== undefined, lead: documentStore !== undefined, hash: false });
+    here ??= buildHere(config, { ...buildFlags(options), hash: false });
     const document2 = { ...document, id: renamed, renamedFrom: document.id };
     return { built: here.document(document2), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
   };
@@ -200,7 +214,7 @@ async function ingestStream(
     const line = !fromCache && 'record' in slot.pending ? slot.pending.record : undefined;
     let built: BuiltItem = fromCache ? { outcome: slot.cached } : slot.built;
     if ('refusal' in built) {
-      refused.push({ source: line!.source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line!.line}: ${built.refusal}` });
+      refused.push(refuseRecord(line!, built.refusal));
       return;
     }
     let docHash = fromCache ? slot.docHash : 'docHash' in built ? built.docHash : 'docHash' in slot.pending ? slot.pending.docHash : undefined;
@@ -233,24 +247,31 @@ async function ingestStream(
   });
 
   try {
-    for await (const chunk of streamDocuments(files, config, lookUp)) {
-      const hashes = docHashes ? chunk.documents.map(hashDocument) : undefined;
-      const cached = documentStore && lookUp ? documentStore.getDocuments(hashes!, ingestKey) : undefined;
-      for (const [k, document] of chunk.documents.entries()) {
+    for await (const chunk of streamDocuments(files, config)) {
+      // Records that may be read back are parsed here: looking one up needs its hash.
+      const read = [
+        ...chunk.documents.map((document, k) => ({ document, size: chunk.sizes[k]! })),
+        ...(chunk.records ?? []).map((line) => ('refused' in line || !lookUp ? line : parsedHere(line))),
+      ];
+      const documents = read.flatMap((item) => ('document' in item ? [item.document] : []));
+      const hashes = new Map(docHashes ? documents.map((d) => [d, hashDocument(d)]) : []);
+      const cached = documentStore && lookUp ? documentStore.getDocuments([...hashes.values()], ingestKey) : undefined;
+      for (const item of read) {
         const index = nextSlot++;
-        const docHash = hashes?.[k];
-        const outcome = docHash !== undefined ? cached?.get(docHash) : undefined;
-        if (outcome) {
-          slots.settle(index, { document, docHash: docHash!, cached: outcome });
-          progress.tick(chunk.sizes[k]);
-        } else await builder.add({ index, document, size: chunk.sizes[k]!, ...(docHash !== undefined ? { docHash } : {}) });
-      }
-      for (const line of chunk.records ?? []) {
-        const index = nextSlot++;
-        if ('refused' in line) {
-          slots.settle(index, { refused: line.refused });
-          progress.tick(line.size);
-        } else await builder.add({ index, size: line.size, record: { bytes: line.bytes, source: line.source, fallbackId: line.fallbackId, line: line.line } });
+        if ('refused' in item) {
+          slots.settle(index, { refused: item.refused });
+          progress.tick(item.size);
+        } else if ('bytes' in item) {
+          await builder.add({ index, size: item.size, record: item });
+        } else {
+          const { document, size } = item;
+          const docHash = hashes.get(document);
+          const outcome = docHash !== undefined ? cached?.get(docHash) : undefined;
+          if (outcome) {
+            slots.settle(index, { document, docHash: docHash!, cached: outcome });
+            progress.tick(size);
+          } else await builder.add({ index, document, size, ...(docHash !== undefined ? { docHash } : {}) });
+        }
       }
       for (const entry of chunk.refused) slots.settle(nextSlot++, { refused: entry });
       progress.tick(chunk.refusedBytes);

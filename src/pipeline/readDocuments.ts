@@ -3,7 +3,6 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { decodeBytes } from '../ingest/decodeBytes.js';
-import { readJsonlRecord } from '../ingest/readJsonlRecord.js';
 import { decodeUtf8 } from '../text/decodeUtf8.js';
 import type { InputFormat, ManifestEntry, RawDocument } from '../types.js';
 import type { InputFile } from './collectInputs.js';
@@ -19,8 +18,8 @@ export interface ReadChunk {
   /** Bytes of input the refused entries stand for (for progress). */
   refusedBytes: number;
   /**
-   * JSONL records not parsed here (streamDocuments without `parseRecords`), in order; read after
-   * `documents` and before `refused`, which then holds only a refusal of the whole file.
+   * A JSONL file's records, in order, not yet parsed; read after `documents` and before `refused`,
+   * which then holds only a refusal of the whole file.
    */
   records?: RecordLine[];
 }
@@ -103,8 +102,8 @@ async function readPage(file: InputFile, format: InputFormat | null, config: Res
 }
 
 /**
- * A JSONL record as read, not yet decoded or parsed (streamDocuments with `parseRecords` off): its
- * line's bytes, where it came from, and the id it takes if it has none. Or a line refused as read.
+ * A JSONL record as read, not yet decoded or parsed: its line's bytes, where it came from, and the
+ * id it takes if it has none. Or a line refused as read.
  */
 export type RecordLine =
   | { bytes: Uint8Array; source: string; fallbackId: string; line: number; size: number }
@@ -132,11 +131,11 @@ function isBlankLine(bytes: Uint8Array): boolean {
 /**
  * A JSONL file is a corpus, not a page: it is read a chunk of lines at a time (never whole into
  * memory), and the size limit applies to each record. JSON text is UTF-8 (RFC 8259); a byte-order
- * mark is dropped. With `parse`, each record is decoded and parsed here into a document; without,
- * its bytes are handed on (RecordLine) for a worker thread to decode and parse.
+ * mark is dropped. Records are handed on as bytes (RecordLine), decoded and parsed where they are
+ * built or, when they may be read back from the workspace, by the caller (parseRecord).
  */
-async function* readJsonlFile(file: InputFile, config: ResolvedConfig, parse: boolean): AsyncGenerator<ReadChunk> {
-  let chunk = emptyChunk();
+async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGenerator<ReadChunk> {
+  const chunk = emptyChunk();
   let records = 0;
   let index = 0;
   const recordLines: RecordLine[] = [];
@@ -148,30 +147,11 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig, parse: bo
         const size = bytes.length + 1;
         records++;
         const source = `${file.path}:${index}`;
-        const refuse = (reason: string): ManifestEntry => ({ source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${index}: ${reason}` });
         if (bytes.length > config.ingest.maxFileBytes) {
-          const refused = refuse(`record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`);
-          if (parse) {
-            chunk.refused.push(refused);
-            chunk.refusedBytes += size;
-          } else recordLines.push({ refused, size });
-        } else if (!parse) {
-          recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size });
-        } else {
-          const text = decodeUtf8(bytes);
-          const result = readJsonlRecord(text, source, `${file.relative}:${index}`);
-          if (result.ok) {
-            chunk.documents.push(result.document);
-            chunk.sizes.push(size);
-          } else {
-            chunk.refused.push(refuse(result.reason));
-            chunk.refusedBytes += size;
-          }
-        }
-        if (chunk.documents.length + chunk.refused.length + recordLines.length >= JSONL_CHUNK) {
-          yield { ...chunk, records: recordLines.splice(0) };
-          chunk = emptyChunk();
-        }
+          const reason = `line ${index}: record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`;
+          recordLines.push({ refused: { source, id: null, format: 'jsonl', status: 'skipped', reason }, size });
+        } else recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size });
+        if (recordLines.length >= JSONL_CHUNK) yield { ...emptyChunk(), records: recordLines.splice(0) };
       }
     }
   } catch (error) {
@@ -195,9 +175,9 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig, parse: bo
  * Reads and decodes the input files in order, a chunk at a time, so that building can start on
  * the first documents while the rest are read, and no more of the corpus is held than is being
  * worked on. Pages are read a few at a time; a bad file becomes a manifest entry, never a crash.
- * Without `parseRecords`, JSONL records are handed on as bytes (ReadChunk.records).
+ * JSONL records are handed on as bytes (ReadChunk.records).
  */
-export async function* streamDocuments(files: InputFile[], config: ResolvedConfig, parseRecords = true): AsyncGenerator<ReadChunk> {
+export async function* streamDocuments(files: InputFile[], config: ResolvedConfig): AsyncGenerator<ReadChunk> {
   const limit = pLimit(config.ingest.concurrency);
   const window = config.ingest.concurrency * 8;
   let pages: Promise<ReadChunk>[] = [];
@@ -220,7 +200,7 @@ export async function* streamDocuments(files: InputFile[], config: ResolvedConfi
       continue;
     }
     if (pages.length) yield await flushPages();
-    yield* readJsonlFile(file, config, parseRecords);
+    yield* readJsonlFile(file, config);
   }
   if (pages.length) yield await flushPages();
 }

@@ -49,7 +49,7 @@ export async function* readLineBytes(file: string, readBytes = READ_BYTES): Asyn
  * The whole lines in data[start, end), and where the unfinished one begins. A `\r` that ends the
  * data may be the first half of `\r\n`: unless the file has ended, it waits for the next read.
  */
-export function splitLines(data: Buffer, start: number, end: number, atEnd: boolean): { lines: Buffer[]; next: number } {
+function splitLines(data: Buffer, start: number, end: number, atEnd: boolean): { lines: Buffer[]; next: number } {
   const lines: Buffer[] = [];
   const view = data.subarray(0, end);
   // Lone carriage returns are rare: found once and looked for again only once passed.
