@@ -88,6 +88,25 @@ describe('bad input is accounted for, never lost', () => {
     }
   });
 
+  it('reads back the unchanged records of a grown JSONL file and builds the new ones, a repeated id and a broken line among them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
+    await mkdir(path.join(dir, 'in'));
+    const record = (id: string, text: string) => JSON.stringify({ id, outlet: '新华社', title: '王毅同越南外长裴青山举行会谈', text });
+    const first = [record('hanoi', ARTICLE), record('beijing', ARTICLE.replace('河内', '北京'))];
+    const feed = path.join(dir, 'in/feed.jsonl');
+    await writeFile(feed, first.join('\n') + '\n');
+    const out = path.join(dir, 'out');
+    await main(['ingest', '--config', CONFIG_FILE, '--input', path.join(dir, 'in'), '--out', out, '--quiet']);
+    await writeFile(feed, [...first, record('hanoi', ARTICLE.replace('加强合作', '深化合作')), '{"id": "broken"', record('hue', ARTICLE.replace('河内', '顺化'))].join('\n') + '\n');
+    await main(['ingest', '--config', CONFIG_FILE, '--input', path.join(dir, 'in'), '--out', out, '--quiet']);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.workspace.documents).toEqual({ reused: 2, computed: 2 });
+    expect(manifest.entries.map((e: { id: string | null }) => e.id)).toEqual([null, 'hanoi', 'beijing', 'hanoi~2', 'hue']);
+    expect(entry(manifest, 'feed.jsonl:4').reason).toMatch(/^line 4: not valid JSON/u);
+    const fresh = await run(['ingest'], path.join(dir, 'in'));
+    expect(manifest.entries).toEqual(fresh.manifest.entries);
+  });
+
   it('accounts for a JSONL file that holds only blank lines', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-bad-'));
     await mkdir(path.join(dir, 'in'));
