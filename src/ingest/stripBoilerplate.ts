@@ -1,5 +1,6 @@
 import { countHan, detectLanguage, hasLatinRun } from '../text/detectScript.js';
 import { foldText } from '../text/normalizeForMatching.js';
+import { endsSentence, mayStartWithDateline, withoutTrailingPointers } from './lineShape.js';
 import type { RemovalReason, RemovedBlock } from '../types.js';
 
 /**
@@ -43,12 +44,15 @@ function keyOf(line: Line): string {
   return (line.key ??= foldText(line.text));
 }
 
-const TERMINAL = /[。！？!?.…”」』"）)]$/u;
 /** Headlines run together: a space directly between two headline characters, not after punctuation. */
 const HEADLINE_GAP = /(?<=[\p{Script=Han}\p{L}\d])\s+(?=[\p{Script=Han}A-Za-z\d])/u;
 const TIMESTAMP_ONLY = /^[\d\s:|/.\-年月日时分]+$/u;
 const DOUBLED_HEADLINE = /^(.{4,}?)\s+\1$/u;
 const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
+/** INLINE_PHOTO needs its `ả` (or, ignoring case, `Ả`): a lookup rules out almost every line. */
+function mayNameAPhoto(text: string): boolean {
+  return text.includes('ả') || text.includes('Ả');
+}
 /** `越通社河内——`, `新华社北京12月2日电`: a dateline before the first sentence. */
 const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
 
@@ -74,14 +78,22 @@ function live(lines: Line[]): Line[] {
 /** Everything from the first related-news marker on (`相关新闻`, `更多`, `查看更多`) is another page's. */
 function cutTrailingBlock(lines: Line[], rules: BoilerplateRules): number {
   let seenBody = false;
+  // A body paragraph is longer than any marker: most lines are ruled out by length alone.
+  let longest = 0;
+  for (const marker of rules.cutAt) longest = Math.max(longest, marker.length);
   for (const [i, line] of lines.entries()) {
-    if (seenBody && rules.cutAt.has(line.text.replace(/[：:>»›\s]+$/u, ''))) {
+    if (seenBody && isMarker(line.text, rules.cutAt, longest)) {
       for (const rest of lines.slice(i)) rest.removed = 'trailing-block';
       return i;
     }
     if (line.text.length >= 40) seenBody = true;
   }
   return lines.length;
+}
+
+function isMarker(text: string, cutAt: Set<string>, longest: number): boolean {
+  const bare = withoutTrailingPointers(text);
+  return bare.length <= longest && cutAt.has(bare);
 }
 
 function markCaptionAfter(lines: Line[], index: number): void {
@@ -108,7 +120,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
       // A headline repeated mid-page is an image's alt text; the attached line under it is the caption.
       line.removed = 'repeated-title';
       markCaptionAfter(lines, i);
-    } else if (INLINE_PHOTO.test(text)) {
+    } else if (mayNameAPhoto(text) && INLINE_PHOTO.test(text)) {
       line.removed = 'caption';
     } else if (zh && hasLatinRun(text) && detectLanguage(text) !== 'zh') {
       // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
@@ -150,7 +162,7 @@ function markTeasersAndLinkLines(lines: Line[]): void {
     const segments = () =>
       line.text.split(new RegExp(HEADLINE_GAP.source, 'gu')).filter((s) => countHan(s) >= 4);
     // Headlines carry no full stop; a line with one inside it is prose, whatever its spacing.
-    if (!TERMINAL.test(line.text) && !/[。！？]/u.test(line.text) && segments().length >= 2) {
+    if (!endsSentence(line.text) && !/[。！？]/u.test(line.text) && segments().length >= 2) {
       // Headlines of related articles run together on one line, with no sentence punctuation.
       line.removed = 'related-links';
     }
@@ -185,7 +197,7 @@ function takeByline(lines: Line[], rules: BoilerplateRules): string | null {
 }
 
 function withoutDateline(line: Line): string {
-  return DATELINE.test(line.text) ? foldText(line.text.replace(DATELINE, '')) : keyOf(line);
+  return mayStartWithDateline(line.text) && DATELINE.test(line.text) ? foldText(line.text.replace(DATELINE, '')) : keyOf(line);
 }
 
 /** A summary printed above the body and again as its first paragraph (seeds 001, 003): keep the body's. */
@@ -195,9 +207,9 @@ function markRepeatedLeads(lines: Line[]): void {
   for (let i = 0; i < kept.length; i++) {
     const key = keys[i]!;
     // Only whole sentences: a subheading is often echoed inside the paragraph it introduces.
-    if (key.length < 20 || !TERMINAL.test(kept[i]!.text)) continue;
+    if (key.length < 20 || !endsSentence(kept[i]!.text)) continue;
     for (let j = i + 1; j < kept.length; j++) {
-      if (keys[j]!.includes(key)) {
+      if (keys[j]!.length >= key.length && keys[j]!.includes(key)) {
         kept[i]!.removed = 'repeated-lead';
         break;
       }
