@@ -212,3 +212,38 @@ describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
     expect(searched[0]).toBeGreaterThan(articles.length);
   });
 });
+
+describe('LSH buckets against every pair compared', () => {
+  /** The definition: in each band, the items sharing a key, paired as a clique, or as a star around the smallest when more than starAbove. */
+  function candidatesByDefinition(flat: Uint32Array, bands: number, starAbove: number): [number, number][] {
+    const pairs = new Set<string>();
+    const n = flat.length / bands;
+    for (let band = 0; band < bands; band++) {
+      const buckets = new Map<number, number[]>();
+      for (let item = 0; item < n; item++) {
+        const key = flat[item * bands + band]!;
+        buckets.set(key, [...(buckets.get(key) ?? []), item]);
+      }
+      for (const items of buckets.values()) {
+        const hubs = items.length > starAbove ? 1 : items.length - 1;
+        for (let i = 0; i < hubs; i++) for (let j = i + 1; j < items.length; j++) pairs.add(`${items[i]} ${items[j]}`);
+      }
+    }
+    return [...pairs].map((p) => p.split(' ').map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  }
+
+  it('finds exactly the pairs that share a band key, whatever the keys’ high bits', () => {
+    // Few distinct keys, so buckets are many and some pass the star limit; keys on both sides of 2^31.
+    const key = fc.constantFrom(0, 1, 7, 0x7fffffff, 0x80000000, 0x80000001, 0xfeffffff, 0xffffffff, 0x01000000, 0x00ffffff);
+    const keys = fc.integer({ min: 1, max: 6 }).chain((bands) =>
+      fc.tuple(fc.constant(bands), fc.array(fc.oneof(key, fc.nat({ max: 0xffffffff })), { maxLength: bands * 120 }).map((k) => k.slice(0, k.length - (k.length % bands)))),
+    );
+    fc.assert(
+      fc.property(keys, fc.constantFrom(2, 5, 64), ([bands, values], starAbove) => {
+        const flat = Uint32Array.from(values);
+        expect(lshCandidatesFromFlat(flat, bands, starAbove)).toEqual(candidatesByDefinition(flat, bands, starAbove));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
