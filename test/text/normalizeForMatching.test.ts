@@ -92,6 +92,15 @@ describe('foldTexts', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('folds and normalises texts longer than its working buffer as the whole-string steps do', () => {
+    // 60,000 code units: past the 16,384 the direct paths start with, so they grow it mid-run.
+    const page = '越南外長裴青山，會見中國駐越南大使何煒。Ｈａ Ｎｏｉ 2024\u3000'.repeat(2000);
+    expect(foldTexts([page.slice(0, 300), page])).toBe(foldTextSlow(page.slice(0, 300)) + foldTextSlow(page));
+    expect(foldText(page)).toBe(foldTextSlow(page));
+    expect(normalizeForMatching(page)).toBe(normalizeSlow(page));
+    expect(foldText('越南外長')).toBe('越南外长');
+  });
 });
 
 describe('splitSentences', () => {
