@@ -75,10 +75,12 @@ function joinFolded(folded: string[], lengths: number[]): string {
 }
 
 /**
- * Searches band keys for LSH candidate pairs somewhere else (another thread), with the same result
- * as lshCandidatesFromFlat: the keys are on a SharedArrayBuffer for it (signCorpus puts them there).
+ * LSH over band keys shared with another thread (the keys are on a SharedArrayBuffer: signCorpus
+ * puts them there). Started with the keys, the other thread begins on the bands; `join`, called
+ * when this thread is free, searches the bands the other has not taken and gives every candidate
+ * pair, the same as lshCandidatesFromFlat.
  */
-export type CandidateSearch = (flat: Uint32Array, bands: number) => Promise<[number, number][]>;
+export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Promise<[number, number][]> };
 
 /**
  * What the fingerprint stage reads of the articles' text, by article index. From whole articles
@@ -198,7 +200,8 @@ export async function fingerprintCorpus(
 export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch): Promise<CorpusFingerprints> {
   const { articles, articleKeys, paragraphKeys, paragraphOwner } = signed;
   const { bands } = config.fingerprint;
-  // Started before the articles' search below, which then runs alongside it.
+  // Started before the articles' search below, which then runs alongside it; this thread then
+  // takes its share of what is left.
   const searched = search?.(paragraphKeys, bands);
   const duplicates = findSimilarKeyed(articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
@@ -208,7 +211,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched : lshCandidatesFromFlat(paragraphKeys, bands);
+  const candidates = searched ? await searched.join() : lshCandidatesFromFlat(paragraphKeys, bands);
   const reuse = verifyCandidates(paragraphTexts(signed), paragraphOwner.length, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
     const ownerA = paragraphOwner[i]!;
     const ownerB = paragraphOwner[j]!;

@@ -1,5 +1,5 @@
 import { mix32 } from './minhash.js';
-import { PairCollector } from './pairCollector.js';
+import { PairCollector, pairsOfCodes } from './pairCollector.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: items whose signatures agree on every row
@@ -70,26 +70,45 @@ const BANDS_PER_PASS = 4;
 
 /** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
 export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
+  let group = 0;
+  return pairsOfCodes([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands);
+}
+
+/**
+ * Hands out the groups of bands (BANDS_PER_PASS each, numbered from 0) one at a time; a number
+ * past the last means none are left. Two threads given claims on one counter share a search.
+ */
+export type BandClaim = () => number;
+
+/**
+ * The candidate pairs of the bands in the groups `claim` hands out, as sorted unique codes
+ * (a * n + b, a < b: see PairCollector); pairsOfCodes turns the codes of every share into pairs.
+ */
+export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, starAbove = 64): Float64Array {
   const n = flat.length / bands;
+  const pairs = new PairCollector(n);
+  const groups = Math.ceil(bands / BANDS_PER_PASS);
+  let group = claim();
+  if (group >= groups) return pairs.codes();
   // Keys are read through signed views: V8 keeps an int32 in a register. Buckets only need equal keys.
   const keysOf = new Int32Array(flat.buffer, flat.byteOffset, flat.length);
   const columns = Array.from({ length: Math.min(bands, BANDS_PER_PASS) }, () => new Int32Array(n));
   const buckets = createBucketFinder(n);
-  const pairs = new PairCollector(n);
   const pairUp = (items: Int32Array, size: number) => {
     const hubs = size > starAbove ? 1 : size - 1;
     for (let i = 0; i < hubs; i++) {
       for (let j = i + 1; j < size; j++) pairs.add(items[i]!, items[j]!);
     }
   };
-  for (let first = 0; first < bands; first += columns.length) {
-    const width = Math.min(columns.length, bands - first);
+  for (; group < groups; group = claim()) {
+    const first = group * BANDS_PER_PASS;
+    const width = Math.min(BANDS_PER_PASS, bands - first);
     for (let item = 0, at = first; item < n; item++, at += bands) {
       for (let c = 0; c < width; c++) columns[c]![item] = keysOf[at + c]!;
     }
     for (let c = 0; c < width; c++) buckets(columns[c]!, pairUp);
   }
-  return pairs.unique();
+  return pairs.codes();
 }
 
 const PARTITION_BITS = 8;

@@ -1,11 +1,11 @@
 /**
- * A worker thread that runs LSH over band keys it is given on shared memory, and hands back the
- * candidate pairs as one flat array (flattenPairs): the fingerprint stage verifies them.
+ * A worker thread that runs LSH over band keys it is given on shared memory, taking groups of
+ * bands from a counter it shares with the main thread, and hands back the candidate pairs of
+ * the bands it took as sorted codes (searchBands): the fingerprint stage merges them with its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { lshCandidatesFromFlat } from '../fingerprint/lshCandidates.js';
-import { flattenPairs } from './flatPairs.js';
+import { searchBands } from '../fingerprint/lshCandidates.js';
 
-const { flat, bands } = workerData as { flat: Uint32Array; bands: number };
-const out = flattenPairs(lshCandidatesFromFlat(flat, bands));
-parentPort!.postMessage(out, [out.buffer as ArrayBuffer]);
+const { flat, bands, next } = workerData as { flat: Uint32Array; bands: number; next: Int32Array };
+const codes = searchBands(flat, bands, () => Atomics.add(next, 0, 1));
+parentPort!.postMessage(codes, [codes.buffer as ArrayBuffer]);

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
-import { lshCandidates, lshCandidatesFromFlat } from '../../src/fingerprint/lshCandidates.js';
+import { lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
+import { pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { fmix32, forEachShingle, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
@@ -65,6 +66,20 @@ describe('shingles and MinHash', () => {
     expect(together.slice(0, 128)).toEqual(minhashSignature(parts.join(''), 5, 128, 1));
     positions.forEach((p, i) => expect(together.slice(128 * (i + 1), 128 * (i + 2))).toEqual(minhashSignature(parts[p]!, 5, 128, 1)));
     expect(minhashParts(tiny.join(''), lengths(tiny), [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
+  });
+
+  it('signs any text and any choice of its parts as one by one: empty parts, parts shorter than a shingle, parts left out', () => {
+    const part = fc.array(fc.constantFrom('中', '越', '两', '国', '外', '长', 'a', '1'), { maxLength: 14 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.constantFrom(1, 3, 5), (parts, listed, k) => {
+        const text = parts.join('');
+        const positions = [...parts.keys()].filter((p) => listed[p]);
+        const together = minhashParts(text, parts.map((t) => t.length), positions, k, 64, 3);
+        expect(together.slice(0, 64)).toEqual(minhashSignature(text, k, 64, 3));
+        positions.forEach((p, i) => expect(together.slice(64 * (i + 1), 64 * (i + 2))).toEqual(minhashSignature(parts[p]!, k, 64, 3)));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('fills empty bins by rotation as the scheme defines it: every seed-001 paragraph, whole and cut short', async () => {
@@ -193,15 +208,19 @@ describe('LSH on short texts, whose signatures are mostly densified', () => {
 });
 
 describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
-  it('finds the same duplicates and reused paragraphs when LSH over the paragraphs runs through a CandidateSearch', async () => {
+  it('finds the same duplicates and reused paragraphs when LSH over the paragraphs is shared with another thread', async () => {
     const config = await testConfig();
     const { articles } = await ingestInputs([CORPUS], config);
     const searched: number[] = [];
-    // Stands in for the worker thread: it receives the flattened keys on shared memory.
-    const search: CandidateSearch = async (flat, bands) => {
+    // Stands in for the worker thread: it receives the flattened keys on shared memory, takes the
+    // first group of bands before the stage joins, and the stage's own thread takes the rest.
+    const search: CandidateSearch = (flat, bands) => {
       searched.push(flat.length / bands);
       expect(flat.buffer).toBeInstanceOf(SharedArrayBuffer);
-      return lshCandidatesFromFlat(flat, bands);
+      let next = 0;
+      const claim = () => next++;
+      const theirs = searchBands(flat, bands, () => (next === 0 ? claim() : bands));
+      return { join: async () => pairsOfCodes([searchBands(flat, bands, claim), theirs], flat.length / bands) };
     };
     const here = await fingerprintCorpus(articles, config);
     const there = await fingerprintCorpus(articles, config, undefined, search);
@@ -244,6 +263,27 @@ describe('LSH buckets against every pair compared', () => {
         expect(lshCandidatesFromFlat(flat, bands, starAbove)).toEqual(candidatesByDefinition(flat, bands, starAbove));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('finds the same pairs when two threads share the bands, however the groups fall between them', () => {
+    const keys = fc.integer({ min: 1, max: 12 }).chain((bands) =>
+      fc.tuple(fc.constant(bands), fc.array(fc.nat({ max: 40 }), { minLength: bands * 2, maxLength: bands * 60 }).map((k) => k.slice(0, k.length - (k.length % bands))), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 })),
+    );
+    fc.assert(
+      fc.property(keys, ([bands, values, theirs]) => {
+        const flat = Uint32Array.from(values);
+        // Groups of four bands; each thread is handed its own, then a number past the last.
+        const groups = Math.ceil(bands / 4);
+        const share = (mine: boolean) => {
+          const taken = [...Array(groups).keys()].filter((g) => (theirs[g] ?? false) !== mine);
+          return () => taken.shift() ?? groups;
+        };
+        const n = flat.length / bands;
+        const shared = pairsOfCodes([searchBands(flat, bands, share(true)), searchBands(flat, bands, share(false))], n);
+        expect(shared).toEqual(candidatesByDefinition(flat, bands, 64));
+      }),
+      { numRuns: 300 },
     );
   });
 });
