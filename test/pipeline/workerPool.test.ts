@@ -61,6 +61,28 @@ describe('openBatchStream over a list', () => {
     expect(threaded.seen.map(([, offset]) => offset).sort((a, b) => a - b)).toEqual([0, 4, 8]);
   });
 
+  it('hands each batch its own results when a worker holds the next batch while doing one', async () => {
+    const script = await doublingWorker();
+    const items = Array.from({ length: 64 }, (_, i) => i);
+    const batches: [number[], number[]][] = [];
+    const stream = openBatchStream<number, number[], number>({
+      script,
+      threads: 2,
+      workerData: null,
+      batchSize: 4,
+      task: (batch) => batch,
+      here: () => (x) => x * 2,
+      onBatch: (results, batch) => {
+        batches.push([batch, results]);
+      },
+    });
+    // Sixteen batches sent before any is answered: each worker is handed several in a row.
+    await Promise.all(Array.from({ length: 16 }, (_, k) => stream.submit(items.slice(k * 4, k * 4 + 4))));
+    expect(await stream.finish()).toEqual({ threads: 2 });
+    expect(batches).toHaveLength(16);
+    for (const [batch, results] of batches) expect(results).toEqual(batch.map((x) => x * 2));
+  });
+
   it('fails with the worker\'s error when a worker dies, instead of hanging', async () => {
     const script = await doublingWorker();
     const { run } = work(script, [1, 2, 3, 4, 5, -6, 7, 8, 9, 10, 11, 12], 2);
