@@ -80,6 +80,11 @@ export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbov
  */
 export type BandClaim = () => number;
 
+/** A claim on a counter in shared memory: each thread given one over the same counter takes the next group. */
+export function claimFrom(counter: Int32Array): BandClaim {
+  return () => Atomics.add(counter, 0, 1);
+}
+
 /**
  * The candidate pairs of the bands in the groups `claim` hands out, as sorted unique codes
  * (a * n + b, a < b: see PairCollector); pairsOfCodes turns the codes of every share into pairs.

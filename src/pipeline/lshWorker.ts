@@ -4,8 +4,8 @@
  * the bands it took as sorted codes (searchBands): the fingerprint stage merges them with its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { searchBands } from '../fingerprint/lshCandidates.js';
+import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
 
 const { flat, bands, next } = workerData as { flat: Uint32Array; bands: number; next: Int32Array };
-const codes = searchBands(flat, bands, () => Atomics.add(next, 0, 1));
+const codes = searchBands(flat, bands, claimFrom(next));
 parentPort!.postMessage(codes, [codes.buffer as ArrayBuffer]);

@@ -1,5 +1,5 @@
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
-import { searchBands } from '../fingerprint/lshCandidates.js';
+import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
 import { pairsOfCodes } from '../fingerprint/pairCollector.js';
 import { runOnWorker, WorkerPool } from './workerPool.js';
 
@@ -20,7 +20,7 @@ export function searchOnWorker(): CandidateSearch | undefined {
     theirs.catch(() => {});
     return {
       join: async () => {
-        const mine = searchBands(flat, bands, () => Atomics.add(next, 0, 1));
+        const mine = searchBands(flat, bands, claimFrom(next));
         return pairsOfCodes([mine, await theirs], flat.length / bands);
       },
     };
