@@ -141,12 +141,12 @@ function createBucketFinder(n: number): (keys: Int32Array, visit: (items: Int32A
   let stamp = 0;
   // Heads of the part's buckets of two or more, and one bucket's items for visit.
   let shared = new Int32Array(0);
-  let group = new Int32Array(0);
+  let bucket = new Int32Array(0);
   const reserve = (size: number) => {
     if (next.length >= size) return;
     next = new Int32Array(size);
     shared = new Int32Array(size);
-    group = new Int32Array(size);
+    bucket = new Int32Array(size);
     let capacity = 16;
     while (capacity < size * 2) capacity *= 2;
     slots = new Int32Array(capacity * SLOT);
@@ -194,8 +194,8 @@ function createBucketFinder(n: number): (keys: Int32Array, visit: (items: Int32A
       }
       for (let s = 0; s < sharedCount; s++) {
         let members = 0;
-        for (let k = shared[s]!; k >= 0; k = next[k]!) group[members++] = partItems[start + k]!;
-        visit(group, members);
+        for (let k = shared[s]!; k >= 0; k = next[k]!) bucket[members++] = partItems[start + k]!;
+        visit(bucket, members);
       }
     }
   };
