@@ -51,4 +51,26 @@ describe('candidatePairs', () => {
       }
     }
   });
+
+  it('pairs reports of one city and day through a shared participant, or when one names nobody, never when they name different people', async () => {
+    const talks = reports[0]!;
+    const naming = (id: string, participants: string[]): Article => ({ ...talks, id, participants, people: participants });
+    const others = naming('李强-范明政', ['李强', '范明政']);
+    const sharesOne = naming('王毅-范平明', ['王毅', '范平明']);
+    const nobody = naming('nobody', []);
+    const pairs = await pairsOf([talks, others, sharesOne, nobody]);
+    expect(pairs).toEqual(
+      [
+        [talks.id, sharesOne.id],
+        [talks.id, nobody.id],
+        [others.id, nobody.id],
+        [sharesOne.id, nobody.id],
+      ]
+        .map((pair) => pair.sort().join(' + '))
+        .sort(),
+    );
+    // What is left out is what scoring gives nothing for participants.
+    const context = createLinkContext([talks, others], [], await testConfig());
+    expect(scoreLink(talks, others, context).features.participants).toBe(0);
+  });
 });
