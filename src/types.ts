@@ -158,6 +158,14 @@ export interface ClusterLink {
   decision: 'duplicate' | 'linked' | 'below-threshold' | 'date-conflict' | 'place-conflict' | 'cluster-conflict';
 }
 
+/**
+ * Every scored candidate pair's link, read one at a time: a million articles score tens of
+ * millions of pairs, too many to hold as objects.
+ */
+export interface ScoredLinks extends Iterable<ClusterLink> {
+  readonly size: number;
+}
+
 export interface EventCluster {
   id: string;
   articles: string[];

@@ -2,6 +2,7 @@ import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { PairCollector } from '../fingerprint/pairCollector.js';
 import { placeAndContainers } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
+import { compareCodeUnits } from '../text/compareCodeUnits.js';
 import type { Article, SimilarPair } from '../types.js';
 
 /**
@@ -19,6 +20,9 @@ import type { Article, SimilarPair } from '../types.js';
  * (see placeScopes): two stated places that are not the same place veto the link whatever else the
  * pair shares, so scoring such pairs found nothing. On a busy day one leader's block holds meetings
  * in several cities, and this keeps the pairs from growing with the square of the block.
+ *
+ * The pairs are flat (first, second, first, second …) and each once: `first` is the article whose
+ * id sorts first, and the pairs are in the order of those ids.
  */
 export function candidatePairs(
   articles: Article[],
@@ -26,7 +30,7 @@ export function candidatePairs(
   windowDays: number,
   maxBlockSize: number,
   places: Map<string, GazetteerEntry>,
-): [number, number][] {
+): Uint32Array {
   // A block is what its articles share (a participant in a place scope, the event place, or an
   // event day alone in a place scope) on one event day. The shared thing is named by a string once
   // per article and the day is a number: a string per block, day and article looked up was most of
@@ -56,11 +60,16 @@ export function candidatePairs(
     if (article.eventDate) for (const scope of listedUnder) list(groupOf(`d:|${scope}`), day, i);
   });
 
+  // Collected by the articles' ranks in id order, so the pairs come out in the order their links are merged in when they tie.
+  const byId = articlesById(articles);
+  const rank = new Uint32Array(articles.length);
+  byId.forEach((article, r) => (rank[article] = r));
   const pairs = new PairCollector(articles.length);
+  const add = (i: number, j: number) => pairs.add(Math.min(rank[i]!, rank[j]!), Math.max(rank[i]!, rank[j]!));
   const pairWith = (i: number, group: number, day: number) => {
     const block = byGroup[group]!.get(day);
     if (!block || block.length > maxBlockSize) return;
-    for (const j of block) if (j !== i) pairs.add(Math.min(i, j), Math.max(i, j));
+    for (const j of block) if (j !== i) add(i, j);
   };
   articles.forEach((article, i) => {
     const { lookedUp } = scopes[i]!;
@@ -79,9 +88,23 @@ export function candidatePairs(
   for (const d of duplicates) {
     const i = position.get(d.a);
     const j = position.get(d.b);
-    if (i !== undefined && j !== undefined && i !== j) pairs.add(Math.min(i, j), Math.max(i, j));
+    if (i !== undefined && j !== undefined && i !== j) add(i, j);
   }
-  return pairs.unique();
+  const codes = pairs.codes();
+  const flat = new Uint32Array(codes.length * 2);
+  const n = articles.length;
+  for (let k = 0; k < codes.length; k++) {
+    const first = Math.floor(codes[k]! / n);
+    flat[2 * k] = byId[first]!;
+    flat[2 * k + 1] = byId[codes[k]! - first * n]!;
+  }
+  return flat;
+}
+
+/** Article indices in the order of their ids (code units, as links are ordered). */
+function articlesById(articles: Article[]): Uint32Array {
+  const order = Uint32Array.from(articles.keys());
+  return order.sort((x, y) => compareCodeUnits(articles[x]!.id, articles[y]!.id));
 }
 
 /** The block of an event place's articles that name participants (`named`), or of those that name none. */

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { entriesByName } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
-import type { Article, ClusterLink, EventCluster, SimilarPair } from '../types.js';
+import type { Article, ClusterLink, EventCluster, ScoredLinks, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
+import { concatScoredPairTables, createScoredPairTable, DECISIONS, inMergeOrder, linkOfRow, scoreOfRow, setScoredPair, type ScoredPairTable } from './scoredPairTable.js';
 import { decideLink, leadForLinking, linkingTexts, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
@@ -17,8 +18,8 @@ interface Group {
 
 export interface ClusterResult {
   clusters: EventCluster[];
-  /** Every scored candidate pair with its decision: the evidence behind the clusters. */
-  links: ClusterLink[];
+  /** Every scored candidate pair with its decision, in merge order: the evidence behind the clusters. */
+  links: ScoredLinks;
 }
 
 function stableId(date: string | null, ids: string[]): string {
@@ -70,35 +71,34 @@ export function createLinkContext(articles: (Article | LinkInput)[], duplicates:
   };
 }
 
-/** A scored candidate pair: indices into the articles, and the link with its features and score. */
-export interface ScoredPair {
-  i: number;
-  j: number;
-  link: ClusterLink;
-}
-
-/** Scores the given pairs of articles (indices), in their order. */
-export function scorePairs(articles: LinkArticle[], pairs: [number, number][], context: LinkContext): ScoredPair[] {
-  return pairs.map(([i, j]) => ({ i, j, link: scoreLink(articles[i]!, articles[j]!, context) }));
+/** Scores the given pairs of articles (flat index pairs, `first` the one whose id sorts first), in their order. */
+export function scorePairs(articles: LinkArticle[], pairs: Uint32Array, context: LinkContext): ScoredPairTable {
+  const table = createScoredPairTable(pairs.length / 2);
+  for (let row = 0; row < table.size; row++) {
+    const first = pairs[2 * row]!;
+    const second = pairs[2 * row + 1]!;
+    setScoredPair(table, row, first, second, scoreLink(articles[first]!, articles[second]!, context));
+  }
+  return table;
 }
 
 /**
  * Scores candidate pairs somewhere else (a worker thread), given what scoring reads of every
  * article: resolves to the pairs scored, in the order given, exactly as scorePairs would.
  */
-export type PairScorer = (inputs: LinkInput[], duplicates: SimilarPair[], pairs: [number, number][]) => Promise<ScoredPair[]>;
+export type PairScorer = (inputs: LinkInput[], duplicates: SimilarPair[], pairs: Uint32Array) => Promise<ScoredPairTable>;
 
 /** Below this many candidate pairs, handing half to another thread costs more than it saves. */
 const SPLIT_FROM_PAIRS = 100_000;
 
 /**
- * The expensive half of clustering: every candidate pair scored. Nothing here reads
- * thresholds.cluster except the provisional decision, which mergeScoredPairs takes again, so
- * scored pairs can be kept and merged again under another threshold.
+ * The expensive half of clustering: every candidate pair scored, in merge order (inMergeOrder).
+ * Nothing here reads thresholds.cluster except the provisional decision, which mergeScoredPairs
+ * takes again, so scored pairs can be kept and merged again under another threshold.
  */
-export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ScoredPair[] {
+export function scoreCandidates(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ScoredPairTable {
   const context = createLinkContext(articles, duplicates, config);
-  return scorePairs(articles, candidatePairsOf(articles, duplicates, config), context);
+  return inMergeOrder(scorePairs(articles, candidatePairsOf(articles, duplicates, config), context));
 }
 
 /**
@@ -112,18 +112,19 @@ export async function scoreCandidatesSplit(
   config: ResolvedConfig,
   elsewhere: PairScorer,
   splitFromPairs = SPLIT_FROM_PAIRS,
-): Promise<ScoredPair[]> {
+): Promise<ScoredPairTable> {
   const pairs = candidatePairsOf(articles, duplicates, config);
-  if (pairs.length < splitFromPairs) return scorePairs(articles, pairs, createLinkContext(articles, duplicates, config));
-  const half = Math.floor(pairs.length / 2);
+  const count = pairs.length / 2;
+  if (count < splitFromPairs) return inMergeOrder(scorePairs(articles, pairs, createLinkContext(articles, duplicates, config)));
+  const half = Math.floor(count / 2);
   const inputs = articles.map(linkInputOf);
-  // Handed over first, so both threads build their texts and score at the same time.
-  const far = elsewhere(inputs, duplicates, pairs.slice(0, half));
-  const near = scorePairs(inputs, pairs.slice(half), createLinkContext(inputs, duplicates, config));
-  return [...(await far), ...near];
+  // Handed over first (a copy: the worker may be handed its buffer), so both threads build their texts and score at the same time.
+  const far = elsewhere(inputs, duplicates, pairs.slice(0, 2 * half));
+  const near = scorePairs(inputs, pairs.subarray(2 * half), createLinkContext(inputs, duplicates, config));
+  return inMergeOrder(concatScoredPairTables([await far, near]));
 }
 
-function candidatePairsOf(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): [number, number][] {
+function candidatePairsOf(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): Uint32Array {
   return candidatePairs(articles, duplicates, config.thresholds.dateWindowDays, config.cluster.maxBlockSize, entriesByName(config.places));
 }
 
@@ -134,31 +135,28 @@ function candidatePairsOf(articles: Article[], duplicates: SimilarPair[], config
  * Every article ends in exactly one cluster; an article with no accepted link is a singleton.
  */
 export function clusterArticles(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): ClusterResult {
-  return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config, true);
+  return mergeScoredPairs(articles, scoreCandidates(articles, duplicates, config), config);
 }
 
+const LINKED = DECISIONS.indexOf('linked');
+const DUPLICATE = DECISIONS.indexOf('duplicate');
+const CONFLICT = DECISIONS.indexOf('cluster-conflict');
+
 /**
- * The cheap half: decides each scored pair under the current threshold and merges, strongest first.
- * `owned`: the caller will not read `scored` again (the pairs were scored or decoded for this call),
- * so they are decided, marked and sorted in place instead of copied: at 100k articles the copies
- * were 1.8 million objects of a threshold re-run.
+ * The cheap half: decides each scored pair (in merge order, as scoreCandidates gives them) under
+ * the current threshold and merges, strongest first. The table is only read: its decisions under
+ * this threshold are a column of their own, so the same scored pairs can be merged again.
  */
-export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], config: ResolvedConfig, owned = false): ClusterResult {
+export function mergeScoredPairs(articles: Article[], scored: ScoredPairTable, config: ResolvedConfig): ClusterResult {
   const places = entriesByName(config.places);
   const window = config.thresholds.dateWindowDays;
   const threshold = config.thresholds.cluster;
-  // Otherwise fresh links: merging marks some 'cluster-conflict', and the scored pairs may be merged again.
-  const links = owned ? scored : scored.map(({ i, j, link }) => ({ i, j, link: { ...link } }));
-  for (const { link } of links) link.decision = decideLink(link.decision, link.score, threshold);
-  links.sort(
-    (x, y) =>
-      Number(y.link.decision === 'duplicate') - Number(x.link.decision === 'duplicate') ||
-      y.link.score - x.link.score ||
-      compareCodeUnits(x.link.a, y.link.a) ||
-      compareCodeUnits(x.link.b, y.link.b),
-  );
+  const decisions = new Uint8Array(scored.size);
+  for (let row = 0; row < scored.size; row++) {
+    decisions[row] = DECISIONS.indexOf(decideLink(DECISIONS[scored.decisions[row]!]!, scoreOfRow(scored, row), threshold));
+  }
 
-  const parent = articles.map((_, i) => i);
+  const parent = Uint32Array.from(articles.keys());
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -166,20 +164,18 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
     }
     return i;
   };
-  const groups = new Map<number, Group>(
-    articles.map((a, i) => {
+  // A group is made only when an article is first merged: at a million articles most never are.
+  const groups = new Map<number, Group>();
+  const groupOf = (i: number): Group => {
+    let group = groups.get(i);
+    if (!group) {
+      const a = articles[i]!;
       const day = a.eventDate && a.eventDateSource !== 'published' ? dayNumber(a.eventDate) : null;
-      return [
-        i,
-        {
-          members: [i],
-          minDay: day ?? Infinity,
-          maxDay: day ?? -Infinity,
-          places: new Set(a.eventPlace ? [a.eventPlace] : []),
-        },
-      ];
-    }),
-  );
+      group = { members: [i], minDay: day ?? Infinity, maxDay: day ?? -Infinity, places: new Set(a.eventPlace ? [a.eventPlace] : []) };
+      groups.set(i, group);
+    }
+    return group;
+  };
   const compatible = (x: Group, y: Group): boolean => {
     const span = Math.max(x.maxDay, y.maxDay) - Math.min(x.minDay, y.minDay);
     if (Number.isFinite(span) && span > window) return false;
@@ -187,16 +183,16 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
     return true;
   };
 
-  for (const entry of links) {
-    const { link } = entry;
-    if (link.decision !== 'linked' && link.decision !== 'duplicate') continue;
-    const ri = find(entry.i);
-    const rj = find(entry.j);
+  for (let row = 0; row < scored.size; row++) {
+    const decision = decisions[row]!;
+    if (decision !== LINKED && decision !== DUPLICATE) continue;
+    const ri = find(scored.first[row]!);
+    const rj = find(scored.second[row]!);
     if (ri === rj) continue;
-    const gi = groups.get(ri)!;
-    const gj = groups.get(rj)!;
-    if (link.decision === 'linked' && !compatible(gi, gj)) {
-      link.decision = 'cluster-conflict';
+    const gi = groupOf(ri);
+    const gj = groupOf(rj);
+    if (decision === LINKED && !compatible(gi, gj)) {
+      decisions[row] = CONFLICT;
       continue;
     }
     parent[rj] = ri;
@@ -207,20 +203,35 @@ export function mergeScoredPairs(articles: Article[], scored: ScoredPair[], conf
     groups.delete(rj);
   }
 
-  const allLinks = links.map((l) => l.link);
+  const idOf = (i: number) => articles[i]!.id;
   // Each link belongs to at most one cluster: bucket them by root once, not once per cluster.
   const linksByRoot = new Map<number, ClusterLink[]>();
-  for (const { i, j, link } of links) {
-    const root = find(i);
-    if (root !== find(j)) continue;
+  for (let row = 0; row < scored.size; row++) {
+    const root = find(scored.first[row]!);
+    if (root !== find(scored.second[row]!)) continue;
+    const link = linkOfRow(scored, row, idOf, decisions[row]);
     const bucket = linksByRoot.get(root);
     if (bucket) bucket.push(link);
     else linksByRoot.set(root, [link]);
   }
-  // A merged group is deleted from \`groups\`: what remains is exactly one group per cluster root.
-  const clusters = [...groups.entries()].map(([root, group]) => describeCluster(group.members.map((i) => articles[i]!), linksByRoot.get(root) ?? [], config));
+  // A merged group is deleted from `groups`, and an article never merged has none: each root is one cluster.
+  const clusters = articles.flatMap((_, i) => {
+    if (find(i) !== i) return [];
+    const members = groups.get(i)?.members ?? [i];
+    return [describeCluster(members.map((m) => articles[m]!), linksByRoot.get(i) ?? [], config)];
+  });
   clusters.sort((a, b) => compareCodeUnits(a.eventDate ?? '9999', b.eventDate ?? '9999') || compareCodeUnits(a.id, b.id));
-  return { clusters, links: allLinks };
+  return { clusters, links: scoredLinks(scored, decisions, idOf) };
+}
+
+/** Every scored pair's link as decided by one merge, made as it is read. */
+function scoredLinks(scored: ScoredPairTable, decisions: Uint8Array, idOf: (i: number) => string): ScoredLinks {
+  return {
+    size: scored.size,
+    *[Symbol.iterator]() {
+      for (let row = 0; row < scored.size; row++) yield linkOfRow(scored, row, idOf, decisions[row]);
+    },
+  };
 }
 
 /** `links` are the scored pairs among `members`, accepted or not: the evidence kept with the cluster. */

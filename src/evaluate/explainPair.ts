@@ -70,7 +70,7 @@ function findChain(cluster: EventCluster, from: string, to: string): ClusterLink
 export function explainPair(
   a: Article,
   b: Article,
-  run: { articles: Article[]; duplicates: SimilarPair[]; reuse: SimilarPair[]; clusters: EventCluster[]; links: ClusterLink[] },
+  run: { articles: Article[]; duplicates: SimilarPair[]; reuse: SimilarPair[]; clusters: EventCluster[]; links: Iterable<ClusterLink> },
   config: ResolvedConfig,
 ): PairExplanation {
   const link = scoreLink(a, b, createLinkContext([a, b], run.duplicates, config));
@@ -91,10 +91,16 @@ export function explainPair(
     weights,
     contributions,
     threshold: config.thresholds.cluster,
-    candidate: run.links.some((l) => (l.a === link.a && l.b === link.b)),
+    candidate: isScored(run.links, link),
     clusters: { a: ca.id, b: cb.id },
     chain: ca.id === cb.id ? findChain(ca, a.id, b.id) : null,
     articleSimilarity: Math.round(jaccard(fold(a), fold(b)) * 10_000) / 10_000,
     reusedParagraphs: run.reuse.filter((r) => (owns(a, r.a) && owns(b, r.b)) || (owns(b, r.a) && owns(a, r.b))),
   };
+}
+
+/** Whether the run scored the pair of `link`: its links are read one by one, never held. */
+function isScored(links: Iterable<ClusterLink>, link: ClusterLink): boolean {
+  for (const l of links) if (l.a === link.a && l.b === link.b) return true;
+  return false;
 }

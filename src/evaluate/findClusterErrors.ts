@@ -24,7 +24,7 @@ export interface ClusterErrors {
 }
 
 /** The worst clustering errors against gold labels, largest first, each with the link evidence behind it. */
-export function findClusterErrors(clusters: EventCluster[], links: ClusterLink[], gold: GoldLabels, limit = 5): ClusterErrors {
+export function findClusterErrors(clusters: EventCluster[], links: Iterable<ClusterLink>, gold: GoldLabels, limit = 5): ClusterErrors {
   const merged: MergedEvent[] = [];
   const clusterOf = new Map<string, string>();
   for (const cluster of clusters) {
@@ -49,13 +49,18 @@ export function findClusterErrors(clusters: EventCluster[], links: ClusterLink[]
     (parts[cluster] ??= []).push(id);
     byEvent.set(label, parts);
   }
+  // The strongest link across the parts of each split event, from one pass over the links (a run's links are read, not held).
+  const closest = new Map<string, ClusterLink>();
+  for (const l of links) {
+    const event = gold.get(l.a);
+    if (event === undefined || gold.get(l.b) !== event || clusterOf.get(l.a) === clusterOf.get(l.b)) continue;
+    const best = closest.get(event);
+    if (!best || l.score > best.score) closest.set(event, l);
+  }
   const split: SplitEvent[] = [];
   for (const [event, parts] of byEvent) {
     if (Object.keys(parts).length < 2) continue;
-    const across = links
-      .filter((l) => gold.get(l.a) === event && gold.get(l.b) === event && clusterOf.get(l.a) !== clusterOf.get(l.b))
-      .sort((x, y) => y.score - x.score);
-    split.push({ event, parts, closest: across[0] ?? null });
+    split.push({ event, parts, closest: closest.get(event) ?? null });
   }
   const size = (groups: Record<string, string[]>) => Object.values(groups).reduce((n, g) => n + g.length, 0);
   merged.sort((x, y) => size(y.events) - size(x.events) || compareCodeUnits(x.clusterId, y.clusterId));

@@ -1,5 +1,5 @@
-import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type ClusterResult, type PairScorer, type ScoredPair } from '../cluster/clusterArticles.js';
-import { decodeScoredPairs, encodeScoredPairs } from '../cluster/scoredPairRows.js';
+import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type ClusterResult, type PairScorer } from '../cluster/clusterArticles.js';
+import { decodeScoredPairTable, encodeScoredPairTable } from '../cluster/scoredPairTable.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { Article, SimilarPair } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
@@ -22,16 +22,9 @@ export async function clusterWithWorkspace(
 ): Promise<ClusterResult> {
   const configKey = workspaceKeys.scoredPairs(config);
   const stored = workspace.getStageBlob('scored-pairs', corpusKey, configKey);
-  if (stored) return mergeScoredPairs(articles, decodeScoredPairs(rowsOf(stored), articles), config, true);
+  if (stored) return mergeScoredPairs(articles, decodeScoredPairTable(stored), config);
   const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
-  const rows = encodeScoredPairs(scored);
-  workspace.putStageBlob('scored-pairs', corpusKey, configKey, Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength));
-  return mergeScoredPairs(articles, scored, config, true);
-}
-
-/** A BLOB's bytes as float64s: copied, since SQLite's buffer need not be aligned for a Float64Array. */
-function rowsOf(blob: Buffer): Float64Array {
-  const rows = new Float64Array(blob.byteLength / 8);
-  new Uint8Array(rows.buffer).set(blob);
-  return rows;
+  const bytes = encodeScoredPairTable(scored);
+  workspace.putStageBlob('scored-pairs', corpusKey, configKey, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return mergeScoredPairs(articles, scored, config);
 }

@@ -12,7 +12,7 @@ import { searchOnWorker } from './searchOnWorker.js';
 import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
-import type { Article, ArticleText, ClusterLink, EventCluster, EventDigest, ManifestEntry, SimilarPair } from '../types.js';
+import type { Article, ArticleText, EventCluster, EventDigest, ManifestEntry, ScoredLinks, SimilarPair } from '../types.js';
 import type { InputFile } from './collectInputs.js';
 import { ingestInputs } from './ingestCorpus.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -45,7 +45,7 @@ export interface PipelineResult extends ResultBase {
   duplicates?: SimilarPair[];
   reuse?: SimilarPair[];
   clusters?: EventCluster[];
-  links?: ClusterLink[];
+  links?: ScoredLinks;
   /** Each event's comparison as the index reads it; the whole comparisons went to `PipelineOptions.events`. */
   digests?: Map<string, EventDigest>;
   /** With a workspace: what each output was made from, so unchanged files need not be written again. */
@@ -223,9 +223,9 @@ export async function runPipeline(
   const { clusters, links } = await timed(timings, 'cluster', async () => {
     if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
     const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
-    return mergeScoredPairs(articles, scored, config, true);
+    return mergeScoredPairs(articles, scored, config);
   });
-  progress.end(`${clusters.length} events from ${links.length} scored pairs`);
+  progress.end(`${clusters.length} events from ${links.size} scored pairs`);
   Object.assign(result, { clusters, links });
   if (!upTo('report')) return result;
   progress.start('compare', clusters.length);

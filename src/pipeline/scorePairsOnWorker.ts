@@ -1,7 +1,6 @@
 import type { PairScorer } from '../cluster/clusterArticles.js';
-import { decodeScoredPairs } from '../cluster/scoredPairRows.js';
+import { decodeScoredPairTable } from '../cluster/scoredPairTable.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { flattenPairs } from './flatPairs.js';
 import type { PairScoreTask } from './pairScoreWorker.js';
 import { runOnWorker, WorkerPool } from './workerPool.js';
 
@@ -14,8 +13,7 @@ const SCRIPT = new URL('./pairScoreWorker.js', import.meta.url);
 export function scorePairsOnWorker(config: ResolvedConfig, script = SCRIPT): PairScorer | undefined {
   if (!WorkerPool.available(script)) return undefined;
   return async (inputs, duplicates, pairs) => {
-    const flat = flattenPairs(pairs);
-    const task: PairScoreTask = { config, inputs, duplicates, pairs: flat };
-    return decodeScoredPairs(await runOnWorker<Float64Array>(script, task, [flat.buffer as ArrayBuffer]), inputs);
+    const task: PairScoreTask = { config, inputs, duplicates, pairs };
+    return decodeScoredPairTable(await runOnWorker<Uint8Array>(script, task, [pairs.buffer as ArrayBuffer]));
   };
 }

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
-import { mergeScoredPairs, scoreCandidates, type ClusterResult, type ScoredPair } from '../cluster/clusterArticles.js';
+import { mergeScoredPairs, scoreCandidates, type ClusterResult } from '../cluster/clusterArticles.js';
+import type { ScoredPairTable } from '../cluster/scoredPairTable.js';
 import type { ManifestEntry, Article, SimilarPair } from '../types.js';
 import type { InputFile } from './collectInputs.js';
 import { ingestInputs } from './ingestCorpus.js';
@@ -26,7 +27,7 @@ export class StageCache {
   private ingested: { key: string; value: Promise<{ articles: Article[]; manifest: ManifestEntry[] }> } | null = null;
   private fingerprinted: { key: string; value: Promise<CorpusFingerprints> } | null = null;
   /** Scored pairs by scoring key, a few at once: a grid may vary the date window faster than the threshold. */
-  private readonly scored = new Map<string, ScoredPair[]>();
+  private readonly scored = new Map<string, ScoredPairTable>();
   runs = { ingest: 0, fingerprint: 0, score: 0 };
 
   constructor(

@@ -12,6 +12,13 @@ import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
 export const ARTICLE_VERSION = 2;
 
 /**
+ * Changes whenever the same articles and scoring config would give other scored pairs, or the
+ * pairs are stored another way. 2: blocking no longer pairs two articles that name different
+ * people through their place alone, and the pairs are a ScoredPairTable's bytes, in merge order.
+ */
+export const SCORED_PAIRS_VERSION = 2;
+
+/**
  * The keys the workspace stores results under, in one place: each says what a result was computed
  * from, so two runs agree on a key exactly when the result would be the same.
  */
@@ -23,7 +30,7 @@ export const workspaceKeys = {
   fingerprintStage: (config: ResolvedConfig) =>
     hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint])),
   /** Scoring candidate pairs reads the clustering config but not the threshold the scores are held to. */
-  scoredPairs: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, SCORING_KEYS)),
+  scoredPairs: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, `pairs v${SCORED_PAIRS_VERSION}`, hashConfigSections(config, SCORING_KEYS)),
   /** Everything outside clustering can change a comparison or a page. */
   compare: (config: ResolvedConfig) => hashConfigExcept(config, STAGE_KEYS.cluster),
   /** The corpus as the stages after ingest see it: every article's id and document, in order. */

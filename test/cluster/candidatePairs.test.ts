@@ -19,9 +19,8 @@ beforeAll(async () => {
 async function pairsOf(articles: Article[]): Promise<string[]> {
   const config = await testConfig();
   const context = createLinkContext(articles, [], config);
-  return candidatePairs(articles, [], config.thresholds.dateWindowDays, config.cluster.maxBlockSize, context.places)
-    .map(([i, j]) => [articles[i]!.id, articles[j]!.id].sort().join(' + '))
-    .sort();
+  const flat = candidatePairs(articles, [], config.thresholds.dateWindowDays, config.cluster.maxBlockSize, context.places);
+  return Array.from({ length: flat.length / 2 }, (_, k) => [articles[flat[2 * k]!]!.id, articles[flat[2 * k + 1]!]!.id].sort().join(' + ')).sort();
 }
 
 describe('candidatePairs', () => {

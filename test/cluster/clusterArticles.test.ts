@@ -34,14 +34,14 @@ describe('clusterArticles', () => {
   });
 
   it('keeps 王毅’s talks with 裴青山 apart from his committee meeting with 范平明 on the same day in Hanoi', async () => {
-    const { links } = clusterArticles(articles, [], await testConfig());
+    const links = [...clusterArticles(articles, [], await testConfig()).links];
     const link = links.find((l) => [l.a, l.b].sort().join() === ['001_04b9df7d89f70d67.txt', 'xinhua-steering'].sort().join())!;
     expect(link.features).toMatchObject({ date: 1, participants: 0, place: 1 });
     expect(link.decision).toBe('below-threshold');
   });
 
   it('never scores the same ministers on dates outside the window: blocking keeps them apart', async () => {
-    const { links } = clusterArticles(articles, [], await testConfig());
+    const links = [...clusterArticles(articles, [], await testConfig()).links];
     const pairs = links.map((l) => [l.a, l.b].sort().join());
     expect(pairs).not.toContain(['000_48b02b06e8cbab67.txt', 'mfa-0911'].sort().join());
   });
@@ -56,7 +56,7 @@ describe('clusterArticles', () => {
   });
 
   it('explains every link with per-feature scores', async () => {
-    const { links } = clusterArticles(articles, [], await testConfig());
+    const links = [...clusterArticles(articles, [], await testConfig()).links];
     const same = links.find((l) => [l.a, l.b].sort().join() === ['001_04b9df7d89f70d67.txt', 'mfa-0911'].sort().join())!;
     expect(same.decision).toBe('linked');
     expect(Object.keys(same.features).sort()).toEqual(['date', 'duplicate', 'participants', 'place', 'text', 'title']);
@@ -81,7 +81,8 @@ describe('candidate pairs for articles that name no known participant', () => {
     const config = await testConfig();
     const [talks0911] = articles;
     const anonymous = { ...talks0911!, id: 'no-people', participants: [], people: [] };
-    const { clusters, links } = clusterArticles([talks0911!, anonymous, articles[4]!], [], config);
+    const { clusters, links: scored } = clusterArticles([talks0911!, anonymous, articles[4]!], [], config);
+    const links = [...scored];
     const link = links.find((l) => [l.a, l.b].includes('no-people'))!;
     expect(link.features.participants).toBe(0);
     expect(links.some((l) => [l.a, l.b].includes('no-people') && [l.a, l.b].includes(articles[4]!.id))).toBe(false);

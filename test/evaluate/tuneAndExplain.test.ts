@@ -55,13 +55,13 @@ describe('evaluation on the fixtures', () => {
     const { articles } = await cache.ingest(config);
     const { duplicates } = await cache.fingerprint(articles, config);
     const bundled = cache.cluster(articles, duplicates, config);
-    const decided = JSON.stringify(bundled.links);
+    const decided = JSON.stringify([...bundled.links]);
     const loose = cache.cluster(articles, duplicates, at(0.3));
     expect(cache.runs.score).toBe(1);
     // The two Hanoi meetings of 2021-09-11 merge at 0.3: links the bundled threshold left below it are linked there.
     expect(loose.clusters.length).toBeLessThan(bundled.clusters.length);
-    expect(JSON.stringify(bundled.links)).toBe(decided);
-    expect(bundled.links.some((l) => l.decision === 'below-threshold')).toBe(true);
+    expect(JSON.stringify([...bundled.links])).toBe(decided);
+    expect([...bundled.links].some((l) => l.decision === 'below-threshold')).toBe(true);
   });
 
   it('names the merged events and the links that joined them', async () => {

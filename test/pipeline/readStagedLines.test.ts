@@ -68,7 +68,8 @@ describe('the compare stage with its members read back from articles.jsonl', () 
 
   it('clusters as a run holding whole articles', () => {
     expect(readBack.clusters).toEqual(held.clusters);
-    expect(readBack.links).toEqual(held.links);
+    expect([...readBack.links!]).toEqual([...held.links!]);
+    expect(held.links!.size).toBeGreaterThan(0);
   });
 
   it('gives the same digests and event files as with the articles held in memory', () => {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/bench/generateCorpus.js';
 import { scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../../src/cluster/clusterArticles.js';
+import { createScoredPairTable } from '../../src/cluster/scoredPairTable.js';
 import type { ResolvedConfig } from '../../src/config/resolveConfig.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { scorePairsOnWorker } from '../../src/pipeline/scorePairsOnWorker.js';
@@ -29,13 +30,13 @@ describe('scoreCandidatesSplit with scorePairsOnWorker', () => {
     const scorer = scorePairsOnWorker(config, WORKER)!;
     let handed = 0;
     const counted: PairScorer = (inputs, duplicates, pairs) => {
-      handed = pairs.length;
+      handed = pairs.length / 2;
       return scorer(inputs, duplicates, pairs);
     };
     const whole = scoreCandidates(articles, [], config);
     const split = await scoreCandidatesSplit(articles, [], config, counted, 0);
-    expect(whole.length).toBeGreaterThan(100);
-    expect(handed).toBe(Math.floor(whole.length / 2));
+    expect(whole.size).toBeGreaterThan(100);
+    expect(handed).toBe(Math.floor(whole.size / 2));
     expect(split).toEqual(whole);
   });
 
@@ -43,7 +44,7 @@ describe('scoreCandidatesSplit with scorePairsOnWorker', () => {
     let called = false;
     const never: PairScorer = async () => {
       called = true;
-      return [];
+      return createScoredPairTable(0);
     };
     expect(await scoreCandidatesSplit(articles, [], config, never)).toEqual(scoreCandidates(articles, [], config));
     expect(called).toBe(false);
