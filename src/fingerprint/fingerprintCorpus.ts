@@ -43,6 +43,18 @@ export interface FoldedArticle {
   lengths: number[];
 }
 
+/**
+ * Where the folds of articles built elsewhere are read, by article id: undefined for an article
+ * it does not hold.
+ */
+export interface FoldSource {
+  /** Each paragraph's folded length, in order (FoldedArticle.lengths). */
+  paragraphLengths(id: string): ArrayLike<number> | undefined;
+  /** The article's folds, one after another (FoldedArticle.text). */
+  article(id: string): string | undefined;
+  paragraph(id: string, position: number): string | undefined;
+}
+
 /** FoldedArticle of an article; `foldedParagraphs`, when given, are its paragraphs' folds already made (`foldText` of each). */
 export function foldArticle(article: ArticleText, foldedParagraphs?: string[]): FoldedArticle {
   const lengths: number[] = [];

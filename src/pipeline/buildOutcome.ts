@@ -58,6 +58,27 @@ export type BuiltRecord = (BuiltDocument<ArticleText> & { id: string; docHash?: 
 /** What is built of each item of a batch: a document's build, or a record's. */
 export type BuiltItem = BuiltDocument<ArticleText> | BuiltRecord;
 
+/**
+ * Folds as they cross to the main thread (packBuilt): the text as UTF-16 bytes, a view on one
+ * buffer per batch, and each paragraph's length. Bytes, so the main thread writes them out
+ * (SpilledFolds) without ever holding them as strings.
+ */
+export interface EncodedFolds {
+  bytes: Uint8Array;
+  lengths: number[];
+}
+
+/** A built item as the main thread receives it: its folds, if any, encoded. */
+export type PostedItem = PostedDocument | Posted<BuiltRecord>;
+export type PostedDocument = Posted<BuiltDocument<ArticleText>>;
+type Posted<T> = T extends { refusal: string } ? T : Omit<T, 'folds'> & { folds?: EncodedFolds };
+
+/** A build made on the main thread, as the main thread receives a worker's: it has no folds (they come only with signatures, signed only on workers). */
+export function postedHere<T extends BuiltItem>(item: T): Posted<T> {
+  if ('folds' in item && item.folds) throw new Error('postedHere: a build made on the main thread has folds; only worker builds are signed');
+  return item as Posted<T>;
+}
+
 type Built<A> = { ok: true; article: A; folded: string[] } | { ok: false; reason: string; diagnostics: Diagnostic[] };
 
 /** A throw becomes the document's own failure, never the run's. */

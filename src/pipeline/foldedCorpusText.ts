@@ -1,31 +1,24 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { signFolded, wholeArticleText, type CorpusText, type FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
+import { signFolded, wholeArticleText, type CorpusText, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import { paragraphId } from '../ingest/extractArticleText.js';
 import type { ArticleText } from '../types.js';
 
 /**
  * CorpusText for a run whose ingest workers sent back each article's leads and the folds its
- * signatures were made from (IngestResult.folds) instead of its whole text: one string per article
- * where there were dozens of paragraph and removed-block objects for the collector to walk. An
- * article without folds (read back whole from the workspace) is read from itself.
+ * signatures were made from (IngestResult.folds) instead of its whole text. An article without
+ * folds (built on this thread, or read back whole from the workspace) is read from itself.
  */
-export function foldedCorpusText(articles: ArticleText[], folds: Map<string, FoldedArticle>): CorpusText {
+export function foldedCorpusText(articles: ArticleText[], folds: FoldSource): CorpusText {
   const whole = wholeArticleText(articles);
-  const foldsOf = (article: number) => folds.get(articles[article]!.id);
+  const idOf = (article: number) => articles[article]!.id;
   return {
-    paragraphCount: (article) => foldsOf(article)?.lengths.length ?? whole.paragraphCount(article),
-    foldedArticle: (article) => foldsOf(article)?.text ?? whole.foldedArticle(article),
-    foldedParagraph(article, position) {
-      const folded = foldsOf(article);
-      if (!folded) return whole.foldedParagraph(article, position);
-      let start = 0;
-      for (let k = 0; k < position; k++) start += folded.lengths[k]!;
-      return folded.text.slice(start, start + folded.lengths[position]!);
-    },
-    paragraphId: (article, position) => (foldsOf(article) ? paragraphId(articles[article]!.id, position) : whole.paragraphId(article, position)),
+    paragraphCount: (article) => folds.paragraphLengths(idOf(article))?.length ?? whole.paragraphCount(article),
+    foldedArticle: (article) => folds.article(idOf(article)) ?? whole.foldedArticle(article),
+    foldedParagraph: (article, position) => folds.paragraph(idOf(article), position) ?? whole.foldedParagraph(article, position),
+    paragraphId: (article, position) => (folds.paragraphLengths(idOf(article)) ? paragraphId(idOf(article), position) : whole.paragraphId(article, position)),
     sign: (article: number, config: ResolvedConfig) => {
-      const folded = foldsOf(article);
-      return folded ? signFolded(folded, config) : whole.sign(article, config);
+      const lengths = folds.paragraphLengths(idOf(article));
+      return lengths ? signFolded({ text: folds.article(idOf(article))!, lengths: Array.from(lengths) }, config) : whole.sign(article, config);
     },
   };
 }

@@ -1,15 +1,16 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { ArticleSignatures, FoldedArticle } from '../fingerprint/fingerprintCorpus.js';
+import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { CachedDocument, Workspace } from '../workspace/openWorkspace.js';
 import { encodeArticleRecord } from './articleRecord.js';
-import { buildDocument, buildRecord, parseRecord, type BuildOptions, type BuiltDocument, type BuiltItem, type IngestMode, type RecordBytes } from './buildOutcome.js';
+import { buildDocument, buildRecord, parseRecord, postedHere, type BuildOptions, type BuiltDocument, type IngestMode, type PostedDocument, type PostedItem, type RecordBytes } from './buildOutcome.js';
 import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import { hashDocument } from './hashDocument.js';
 import type { IngestTask } from './ingestWorker.js';
 import { packRecords } from './packRecords.js';
+import { SpilledFolds } from './spilledFolds.js';
 import { silentProgress, type Progress } from './progress.js';
 import { streamDocuments } from './readDocuments.js';
 import { openBatchStream } from './workerPool.js';
@@ -23,10 +24,11 @@ export interface IngestResult<A extends ArticleText = Article> {
   /** Signatures made by the worker threads as they built the articles, by article id. */
   signatures?: Map<string, ArticleSignatures>;
   /**
-   * With IngestOptions.foldsOnly: the folds of each article a worker built, by id; that article
+   * With IngestOptions.foldsOnly: the folds of each article a worker built, by id, in a file until
+   * the caller closes them; that article
    * holds only its leads (its whole text went to onArticleRecord), or in `text` mode no text.
    */
-  folds?: Map<string, FoldedArticle>;
+  folds?: SpilledFolds;
   /** Worker threads that built documents (0: the main thread built them all). */
   threads: number;
   /**
@@ -119,7 +121,7 @@ type PendingDocument = { index: number; size: number } & ({ document: RawDocumen
 type Slot =
   | { refused: ManifestEntry }
   | { document: RawDocument; docHash: string; cached: BuildOutcome<ArticleText> }
-  | { pending: PendingDocument; built: BuiltItem };
+  | { pending: PendingDocument; built: PostedItem };
 
 /** What every build of this ingest makes besides the outcome, wherever it is built. */
 function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record' | 'lead'> {
@@ -129,9 +131,9 @@ function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record
 }
 
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
-function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: BuiltItem[], batch: PendingDocument[]) => void) {
+function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: PostedItem[], batch: PendingDocument[]) => void) {
   const { mode, record, lead } = buildFlags(options);
-  return openBatchStream<PendingDocument, IngestTask, BuiltItem>({
+  return openBatchStream<PendingDocument, IngestTask, PostedItem>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
@@ -144,7 +146,7 @@ function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boole
     }),
     here: () => {
       const build = buildHere(config, { mode, record, lead, hash });
-      return (pending) => ('document' in pending ? build.document(pending.document) : build.record(pending.record));
+      return (pending) => postedHere('document' in pending ? build.document(pending.document) : build.record(pending.record));
     },
     onBatch,
   });
@@ -189,7 +191,7 @@ async function ingestStream(
   const outcomes: BuildOutcome<ArticleText>[] = [];
   const refused: ManifestEntry[] = [];
   const signatures = new Map<string, ArticleSignatures>();
-  const folds = new Map<string, FoldedArticle>();
+  const folds = options.foldsOnly && options.sign ? new SpilledFolds() : undefined;
 
   // Built documents are stored in the workspace a few thousand to a transaction.
   type Stored = { id: string; source: string; docHash: string; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
@@ -198,10 +200,10 @@ async function ingestStream(
   );
   let here: ReturnType<typeof buildHere> | undefined;
   /** A document whose id another had first, built again here under its new id. */
-  const rebuild = (document: RawDocument, renamed: string): { built: BuiltDocument<ArticleText>; docHash?: string } => {
+  const rebuild = (document: RawDocument, renamed: string): { built: PostedDocument; docHash?: string } => {
     here ??= buildHere(config, { ...buildFlags(options), hash: false });
     const document2 = { ...document, id: renamed, renamedFrom: document.id };
-    return { built: here.document(document2), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
+    return { built: postedHere(here.document(document2)), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
   };
   const take = (slot: Slot) => {
     if ('refused' in slot) {
@@ -212,7 +214,7 @@ async function ingestStream(
     // What was read of the input: a document (read here), or a JSONL record's bytes (parsed where built).
     const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
     const line = !fromCache && 'record' in slot.pending ? slot.pending.record : undefined;
-    let built: BuiltItem = fromCache ? { outcome: slot.cached } : slot.built;
+    let built: PostedItem = fromCache ? { outcome: slot.cached } : slot.built;
     if ('refusal' in built) {
       refused.push(refuseRecord(line!, built.refusal));
       return;
@@ -230,7 +232,7 @@ async function ingestStream(
     outcomes.push(outcome);
     if (docHash !== undefined) docHashes?.set(id, docHash);
     if (signed) signatures.set(id, signed);
-    if (folded) folds.set(id, folded);
+    if (folded) folds!.add(id, folded);
     // With a document store this is an article-mode build: an ingested outcome holds a whole article.
     if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
     if (options.onArticleRecord) {
@@ -277,10 +279,12 @@ async function ingestStream(
       progress.tick(chunk.refusedBytes);
     }
   } catch (error) {
+    folds?.close();
     await builder.abort();
     throw error;
   }
   const { threads } = await builder.finish();
+  if (folds?.size === 0) folds.close();
   stored?.flush();
   return {
     ...assemble(entries, outcomes),
@@ -289,7 +293,7 @@ async function ingestStream(
     threads,
     ...(docHashes ? { docHashes } : {}),
     ...(signatures.size ? { signatures } : {}),
-    ...(folds.size ? { folds } : {}),
+    ...(folds?.size ? { folds } : {}),
   };
 }
 

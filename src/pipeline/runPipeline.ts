@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type FoldedArticle, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { keepingLeads } from './articleRecord.js';
@@ -9,6 +9,7 @@ import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { foldedCorpusText } from './foldedCorpusText.js';
 import { scorePairsOnWorker } from './scorePairsOnWorker.js';
 import { searchOnWorker } from './searchOnWorker.js';
+import type { SpilledFolds } from './spilledFolds.js';
 import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -114,7 +115,7 @@ interface FingerprintRun {
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
   /** The folds ingest handed back (IngestResult.folds): the texts are read from these, not from the articles. */
-  folds?: Map<string, FoldedArticle> | undefined;
+  folds?: SpilledFolds | undefined;
 }
 
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
@@ -145,6 +146,7 @@ async function findDuplicates(inputs: string[], config: ResolvedConfig, options:
   );
   const cache = runCache(workspace, articles, docHashes);
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, folds });
+  folds?.close();
   return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
 }
 
@@ -201,8 +203,8 @@ export async function runPipeline(
   const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
   if (whole) result.whole = whole;
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, whole, folds });
-  // Held only through fingerprinting: the stages after it read no folds.
-  folds?.clear();
+  // Kept only through fingerprinting: the stages after it read no folds.
+  folds?.close();
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
   // when the file holds every article (a corpus taken whole from the workspace hands on no lines).

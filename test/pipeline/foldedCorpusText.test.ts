@@ -9,6 +9,7 @@ import { keepingLeads } from '../../src/pipeline/articleRecord.js';
 import { buildDocument } from '../../src/pipeline/buildOutcome.js';
 import { foldedCorpusText } from '../../src/pipeline/foldedCorpusText.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
+import { SpilledFolds } from '../../src/pipeline/spilledFolds.js';
 import type { Article } from '../../src/types.js';
 import { CORPUS, SEED, SEEDS, seed, testConfig } from '../helpers.js';
 
@@ -20,25 +21,38 @@ describe('foldedCorpusText', () => {
     expect(whole.reuse.map((r) => `${r.a} ~ ${r.b}`)).toEqual(['cn/xinhua-20221031-xi-trong.gb18030.txt#p3 ~ vna-20221031-trong-xi#p5']);
     expect(whole.duplicates.length).toBeGreaterThan(0);
     // Every article but the first as a worker hands it back (leads and folds); the first whole, as one read back from the workspace.
-    const folds = new Map(articles.slice(1).map((a) => [a.id, foldArticle(a)]));
+    const folds = spill(articles.slice(1));
     const held = articles.map((a, i) => (i === 0 ? a : keepingLeads(a)));
     expect(held[1]!.paragraphs.length).toBeLessThan(articles[1]!.paragraphs.length);
     const folded = await fingerprintCorpus(held, config, undefined, undefined, foldedCorpusText(held, folds));
+    folds.close();
     expect(folded).toEqual(whole);
   });
 
   it('reads each paragraph fold and id as the whole article would give them (seed 002, 16 paragraphs)', async () => {
     const config = await testConfig();
     const article = await seed('thoidaiSteering');
-    const text = foldedCorpusText([keepingLeads(article)], new Map([[article.id, foldArticle(article)]]));
+    const folds = spill([article]);
+    const text = foldedCorpusText([keepingLeads(article)], folds);
     expect(text.paragraphCount(0)).toBe(16);
     expect(text.foldedArticle(0)).toBe(foldArticleText(article));
     article.paragraphs.forEach((p, k) => expect(text.paragraphId(0, k)).toBe(p.id));
     expect(text.paragraphId(0, 15)).toBe(`${article.id}#p16`);
     expect(text.foldedParagraph(0, 15)).toBe(foldArticle({ ...article, paragraphs: [article.paragraphs[15]!] }).text);
     expect(text.sign(0, config)).toEqual(signArticle(article, config));
+    folds.close();
   });
 });
+
+/** The articles' folds as the main thread keeps them: encoded as packBuilt sends them, in a file. */
+function spill(articles: Article[]): SpilledFolds {
+  const folds = new SpilledFolds();
+  for (const article of articles) {
+    const { text, lengths } = foldArticle(article);
+    folds.add(article.id, { bytes: Buffer.from(text, 'utf16le'), lengths });
+  }
+  return folds;
+}
 
 /** Seed 002 as read from its file, with the ingest context to build it in. */
 async function steeringDocument() {

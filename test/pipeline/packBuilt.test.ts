@@ -9,7 +9,7 @@ import { packBuilt } from '../../src/pipeline/packBuilt.js';
 import { SEED, SEEDS, testConfig } from '../helpers.js';
 
 describe('packBuilt', () => {
-  it('moves seeds 001 and 002 to another thread with their band keys on one buffer, with a refused record between them', async () => {
+  it('moves seeds 001 and 002 to another thread with their band keys on one buffer and their folds as UTF-16 on another, with a refused record between them', async () => {
     const config = await testConfig();
     const context = createIngestContext(config);
     const options = { mode: 'text' as const, sign: true, record: false, foldsOnly: true };
@@ -19,18 +19,21 @@ describe('packBuilt', () => {
     const whole = [SEED.vnaHanoi, SEED.thoidaiSteering].map((name) => buildDocument(readSeed(name), context, config, { ...options, foldsOnly: false }));
 
     const { posted, transfer } = packBuilt(items);
-    expect(transfer).toHaveLength(1);
+    expect(transfer).toHaveLength(2);
     // What the main thread receives: the buffers moved, the views rebuilt on them.
     const received = structuredClone(posted, { transfer });
     expect(received[1]).toEqual({ refusal: 'has neither "text" nor "html"' });
     const [first, second] = [received[0]!, received[2]!];
     if ('refusal' in first || 'refusal' in second) throw new Error('a seed was refused');
     expect(first.signatures!.values.buffer).toBe(second.signatures!.values.buffer);
+    expect(first.folds!.bytes.buffer).toBe(second.folds!.bytes.buffer);
     expect(second.folds!.lengths).toHaveLength(16);
     [first, second].forEach((got, k) => {
       const built = whole[k]!;
       if (built.outcome.status !== 'ingested') throw new Error('a seed was not ingested');
-      expect(got.folds).toEqual(foldArticle(built.outcome.article));
+      const { text, lengths } = foldArticle(built.outcome.article);
+      expect(got.folds!.lengths).toEqual(lengths);
+      expect(Buffer.from(got.folds!.bytes).toString('utf16le')).toBe(text);
       expect(got.signatures).toEqual(built.signatures);
     });
   });

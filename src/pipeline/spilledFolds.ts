@@ -1,0 +1,132 @@
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writevSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FoldSource } from '../fingerprint/fingerprintCorpus.js';
+import type { EncodedFolds } from './buildOutcome.js';
+
+/** Bytes gathered before one write: few writes, little held. */
+const FLUSH_BYTES = 4 << 20;
+
+/**
+ * The folds of the articles the ingest workers built, kept in a file of their own until
+ * fingerprinting is done, not in memory: verification reads only the candidates' texts, and a
+ * million articles' folds are 3.6 GB of strings. Opened in the system's temporary folder and
+ * removed by `close` (or when the process exits).
+ */
+export class SpilledFolds implements FoldSource {
+  private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-folds-'));
+  private readonly file = path.join(this.dir, 'folds.utf16');
+  private fd: number | null = openSync(this.file, 'w+');
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+  /** Slot of each article, by id; per slot its first byte and its first entry in `lengths`. */
+  private readonly slots = new Map<string, number>();
+  private starts: number[] = [];
+  private firstLength: number[] = [];
+  private lengths = new Uint32Array(1024);
+  private lengthCount = 0;
+  private readonly removeOnExit = () => this.close();
+
+  constructor() {
+    process.once('exit', this.removeOnExit);
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  add(id: string, folds: EncodedFolds): void {
+    if (this.fd === null) throw new Error('SpilledFolds: add after close');
+    this.slots.set(id, this.starts.length);
+    this.starts.push(this.written + this.pendingBytes);
+    this.firstLength.push(this.lengthCount);
+    if (this.lengthCount + folds.lengths.length > this.lengths.length) {
+      const grown = new Uint32Array(Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
+      grown.set(this.lengths.subarray(0, this.lengthCount));
+      this.lengths = grown;
+    }
+    this.lengths.set(folds.lengths, this.lengthCount);
+    this.lengthCount += folds.lengths.length;
+    this.pending.push(folds.bytes);
+    this.pendingBytes += folds.bytes.byteLength;
+    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pendingBytes || this.fd === null) return;
+    let at = this.written;
+    // writev may write less than asked: what is left goes again.
+    let left = this.pending;
+    while (left.length) {
+      let done = writevSync(this.fd, left, at);
+      at += done;
+      const rest: Uint8Array[] = [];
+      for (const bytes of left) {
+        if (done >= bytes.byteLength) done -= bytes.byteLength;
+        else {
+          rest.push(bytes.subarray(done));
+          done = 0;
+        }
+      }
+      left = rest;
+    }
+    this.written = at;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  private countOf(slot: number): number {
+    return (slot + 1 < this.firstLength.length ? this.firstLength[slot + 1]! : this.lengthCount) - this.firstLength[slot]!;
+  }
+
+  /** Each paragraph's folded length, in order. */
+  paragraphLengths(id: string): Uint32Array | undefined {
+    if (this.fd === null) throw new Error('SpilledFolds: read after close');
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.lengths.subarray(this.firstLength[slot]!, this.firstLength[slot]! + this.countOf(slot));
+  }
+
+  article(id: string): string | undefined {
+    const lengths = this.paragraphLengths(id);
+    if (!lengths) return undefined;
+    let chars = 0;
+    for (const length of lengths) chars += length;
+    return this.read(this.starts[this.slots.get(id)!]!, chars);
+  }
+
+  paragraph(id: string, position: number): string | undefined {
+    const lengths = this.paragraphLengths(id);
+    if (!lengths) return undefined;
+    if (position >= lengths.length) throw new RangeError(`SpilledFolds: ${id} has ${lengths.length} paragraphs, not a paragraph ${position}`);
+    let before = 0;
+    for (let k = 0; k < position; k++) before += lengths[k]!;
+    return this.read(this.starts[this.slots.get(id)!]! + 2 * before, lengths[position]!);
+  }
+
+  private read(byte: number, chars: number): string {
+    if (this.fd === null) throw new Error('SpilledFolds: read after close');
+    this.flush();
+    const buffer = Buffer.allocUnsafe(chars * 2);
+    let done = 0;
+    while (done < buffer.byteLength) {
+      const got = readSync(this.fd, buffer, done, buffer.byteLength - done, byte + done);
+      if (got === 0) throw new Error(`SpilledFolds: ${this.file} ends before byte ${byte + buffer.byteLength}`);
+      done += got;
+    }
+    return buffer.toString('utf16le');
+  }
+
+  /** Removes the file; nothing can be read after. */
+  close(): void {
+    process.removeListener('exit', this.removeOnExit);
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
+    this.pending = [];
+    this.slots.clear();
+    this.starts = [];
+    this.firstLength = [];
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
