@@ -5,7 +5,8 @@ import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, ScoredLinks, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
 import { concatScoredPairTables, createScoredPairTable, DECISIONS, inMergeOrder, linkOfRow, scoreOfRow, setScoredPair, type ScoredPairTable } from './scoredPairTable.js';
-import { decideLink, leadForLinking, linkingTexts, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
+import { buildLinkingTextTable, type LinkingTextTable } from './linkingTextTable.js';
+import { decideLink, leadForLinking, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
 
 interface Group {
@@ -47,27 +48,41 @@ function byFrequency(values: string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }
 
-/** What scoring a pair reads of an article: small, and sent as it is to a worker thread that scores pairs. */
-export interface LinkInput extends LinkArticle {
-  title: string;
-  /** leadForLinking of the article. */
-  lead: string;
-}
+/**
+ * What scoring a pair reads of an article besides its texts: small, and sent as it is to a worker
+ * thread that scores pairs (the texts go as a LinkingTextTable on shared memory).
+ */
+export type LinkInput = LinkArticle;
 
 export function linkInputOf(article: Article): LinkInput {
-  const { id, eventDate, eventDateSource, eventPlace, participants, title } = article;
-  return { id, eventDate, eventDateSource, eventPlace, participants, title, lead: leadForLinking(article) };
+  const { id, eventDate, eventDateSource, eventPlace, participants } = article;
+  return { id, eventDate, eventDateSource, eventPlace, participants };
 }
 
-/** What scoring a pair needs, built once per corpus: gazetteers, duplicate lookup, normalised texts. */
-export function createLinkContext(articles: (Article | LinkInput)[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext {
+/** The titles and leads (leadForLinking) of the articles, in their order, prepared for scoring. */
+export function linkingTextTableOf(articles: Article[]): LinkingTextTable {
+  return buildLinkingTextTable(
+    (function* () {
+      for (const article of articles) yield { title: article.title, lead: leadForLinking(article) };
+    })(),
+  );
+}
+
+/**
+ * What scoring a pair needs, built once per corpus: gazetteers, duplicate lookup, and the
+ * articles' texts, prepared here from whole articles or given prepared (in the articles' order).
+ */
+export function createLinkContext(articles: Article[], duplicates: SimilarPair[], config: ResolvedConfig): LinkContext;
+export function createLinkContext(articles: LinkArticle[], duplicates: SimilarPair[], config: ResolvedConfig, texts: LinkingTextTable): LinkContext;
+export function createLinkContext(articles: LinkArticle[], duplicates: SimilarPair[], config: ResolvedConfig, texts?: LinkingTextTable): LinkContext {
   return {
     config,
     // Only the entries: compiling the gazetteers' patterns is ingest's work, not clustering's.
     places: entriesByName(config.places),
     people: entriesByName(config.people),
     duplicates: new Map(duplicates.map((d) => [pairKey(d.a, d.b), d.similarity])),
-    texts: new Map(articles.map((a) => [a.id, linkingTexts(a.title, 'lead' in a ? a.lead : leadForLinking(a))])),
+    texts: texts ?? linkingTextTableOf(articles as Article[]),
+    textIndex: new Map(articles.map((a, i) => [a.id, i])),
   };
 }
 
@@ -86,7 +101,7 @@ export function scorePairs(articles: LinkArticle[], pairs: Uint32Array, context:
  * Scores candidate pairs somewhere else (a worker thread), given what scoring reads of every
  * article: resolves to the pairs scored, in the order given, exactly as scorePairs would.
  */
-export type PairScorer = (inputs: LinkInput[], duplicates: SimilarPair[], pairs: Uint32Array) => Promise<ScoredPairTable>;
+export type PairScorer = (inputs: LinkInput[], duplicates: SimilarPair[], pairs: Uint32Array, texts: LinkingTextTable) => Promise<ScoredPairTable>;
 
 /** Below this many candidate pairs, handing half to another thread costs more than it saves. */
 const SPLIT_FROM_PAIRS = 100_000;
@@ -118,9 +133,10 @@ export async function scoreCandidatesSplit(
   if (count < splitFromPairs) return inMergeOrder(scorePairs(articles, pairs, createLinkContext(articles, duplicates, config)));
   const half = Math.floor(count / 2);
   const inputs = articles.map(linkInputOf);
-  // Handed over first (a copy: the worker may be handed its buffer), so both threads build their texts and score at the same time.
-  const far = elsewhere(inputs, duplicates, pairs.slice(0, 2 * half));
-  const near = scorePairs(inputs, pairs.subarray(2 * half), createLinkContext(inputs, duplicates, config));
+  const texts = linkingTextTableOf(articles);
+  // Handed over first (a copy: the worker may be handed its buffer), so both threads score at the same time.
+  const far = elsewhere(inputs, duplicates, pairs.slice(0, 2 * half), texts);
+  const near = scorePairs(inputs, pairs.subarray(2 * half), createLinkContext(inputs, duplicates, config, texts));
   return inMergeOrder(concatScoredPairTables([await far, near]));
 }
 

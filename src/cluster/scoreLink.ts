@@ -2,17 +2,19 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { daysBetween } from '../text/calendar.js';
 import { placeAndContainers } from '../ingest/matchGazetteer.js';
-import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import type { Article, ClusterLink, LinkFeatures } from '../types.js';
-import { bigramProfile, diceCoefficient, type BigramProfile } from './diceBigrams.js';
+import { bigramProfile, type BigramProfile } from './diceBigrams.js';
+import { diceOfTexts, linkingForms, type LinkingTextTable } from './linkingTextTable.js';
 
 export interface LinkContext {
   config: ResolvedConfig;
   places: Map<string, GazetteerEntry>;
   people: Map<string, GazetteerEntry>;
   duplicates: Map<string, number>;
-  /** Normalised title and lead per article id, computed once. */
-  texts: Map<string, LinkingTexts>;
+  /** Every article's title and lead, prepared once (buildLinkingTextTable)... */
+  texts: LinkingTextTable;
+  /** ...and where each article's are in it, by id. */
+  textIndex: Map<string, number>;
 }
 
 /** What scoring a pair reads of an article besides its texts. */
@@ -77,12 +79,10 @@ export function textsForLinking(article: Pick<Article, 'title' | 'paragraphs'>):
   return linkingTexts(article.title, leadForLinking(article));
 }
 
-/** The profiles of a title and a lead (leadForLinking), normalised; the lead's first 600 characters. */
+/** The profiles of a title and a lead (leadForLinking), as LinkingTextTable holds them. */
 export function linkingTexts(title: string, lead: string): LinkingTexts {
-  return {
-    title: bigramProfile(normalizeForMatching(title)),
-    lead: bigramProfile(normalizeForMatching(lead).slice(0, 600)),
-  };
+  const [compactTitle, compactLead] = linkingForms({ title, lead });
+  return { title: bigramProfile(compactTitle), lead: bigramProfile(compactLead) };
 }
 
 /**
@@ -94,8 +94,8 @@ export function scoreLink(a: LinkArticle, b: LinkArticle, context: LinkContext):
   const { config, places } = context;
   const window = config.thresholds.dateWindowDays;
   const duplicate = context.duplicates.get(pairKey(a.id, b.id)) ?? 0;
-  const ta = context.texts.get(a.id)!;
-  const tb = context.texts.get(b.id)!;
+  const ta = 2 * context.textIndex.get(a.id)!;
+  const tb = 2 * context.textIndex.get(b.id)!;
 
   let date = 0;
   let dateConflict = false;
@@ -114,8 +114,8 @@ export function scoreLink(a: LinkArticle, b: LinkArticle, context: LinkContext):
     date: round(date),
     participants: round(participantAgreement(a.participants, b.participants, context.people)),
     place,
-    text: round(diceCoefficient(ta.lead, tb.lead)),
-    title: round(diceCoefficient(ta.title, tb.title)),
+    text: round(diceOfTexts(context.texts, ta + 1, tb + 1)),
+    title: round(diceOfTexts(context.texts, ta, tb)),
     duplicate: round(duplicate),
   };
   const w = config.cluster.weights;

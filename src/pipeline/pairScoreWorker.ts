@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinkContext, scorePairs, type LinkInput } from '../cluster/clusterArticles.js';
 import { encodeScoredPairTable } from '../cluster/scoredPairTable.js';
+import type { LinkingTextTable } from '../cluster/linkingTextTable.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import type { SimilarPair } from '../types.js';
 
@@ -14,8 +15,10 @@ export interface PairScoreTask {
   duplicates: SimilarPair[];
   /** The pairs, flat (first, second …), as candidatePairs gives them. */
   pairs: Uint32Array;
+  /** The articles' texts, on shared memory (not copied). */
+  texts: LinkingTextTable;
 }
 
-const { config, inputs, duplicates, pairs } = workerData as PairScoreTask;
-const bytes = encodeScoredPairTable(scorePairs(inputs, pairs, createLinkContext(inputs, duplicates, config)));
+const { config, inputs, duplicates, pairs, texts } = workerData as PairScoreTask;
+const bytes = encodeScoredPairTable(scorePairs(inputs, pairs, createLinkContext(inputs, duplicates, config, texts)));
 parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);

@@ -12,8 +12,8 @@ const SCRIPT = new URL('./pairScoreWorker.js', import.meta.url);
  */
 export function scorePairsOnWorker(config: ResolvedConfig, script = SCRIPT): PairScorer | undefined {
   if (!WorkerPool.available(script)) return undefined;
-  return async (inputs, duplicates, pairs) => {
-    const task: PairScoreTask = { config, inputs, duplicates, pairs };
+  return async (inputs, duplicates, pairs, texts) => {
+    const task: PairScoreTask = { config, inputs, duplicates, pairs, texts };
     return decodeScoredPairTable(await runOnWorker<Uint8Array>(script, task, [pairs.buffer as ArrayBuffer]));
   };
 }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bigramProfile, diceCoefficient } from '../../src/cluster/diceBigrams.js';
-import { textsForLinking } from '../../src/cluster/scoreLink.js';
+import { buildLinkingTextTable, diceOfTexts, linkingForms } from '../../src/cluster/linkingTextTable.js';
+import { leadForLinking as leadOfArticle, textsForLinking } from '../../src/cluster/scoreLink.js';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
 import { normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import type { Article } from '../../src/types.js';
@@ -32,6 +33,17 @@ describe('diceCoefficient', () => {
     const vn = byId('vn/vov-20240819-tolam-xi.txt');
     const other = byId('cn/xinhua-20210911-steering-committee.html');
     expect(diceCoefficient(cn.lead, vn.lead)).toBeGreaterThan(diceCoefficient(cn.lead, other.lead));
+  });
+
+  it('equals compareTwoStrings from the flat shared table on every pair of corpus titles and leads, empty and one-character texts included', () => {
+    const sources = [...articles.map((a) => ({ title: a.title, lead: leadOfArticle(a) })), { title: '', lead: '越' }, { title: '越', lead: ' 越 ' }];
+    const table = buildLinkingTextTable(sources);
+    expect(table.bigrams.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const texts = sources.flatMap(linkingForms);
+    expect(texts).toHaveLength(2 * (articles.length + 2));
+    for (let x = 0; x < texts.length; x++) {
+      for (let y = 0; y < texts.length; y++) expect(diceOfTexts(table, x, y)).toBe(reference(texts[x]!, texts[y]!));
+    }
   });
 
   it('equals compareTwoStrings on arbitrary strings, whitespace, repeats and surrogates included', () => {

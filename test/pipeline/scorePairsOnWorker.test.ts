@@ -29,9 +29,11 @@ describe('scoreCandidatesSplit with scorePairsOnWorker', () => {
   it('scores the first half of the candidate pairs on a worker thread and gives what scoreCandidates gives, in the same order', async () => {
     const scorer = scorePairsOnWorker(config, WORKER)!;
     let handed = 0;
-    const counted: PairScorer = (inputs, duplicates, pairs) => {
+    const counted: PairScorer = (inputs, duplicates, pairs, texts) => {
       handed = pairs.length / 2;
-      return scorer(inputs, duplicates, pairs);
+      // The texts are shared with the worker, not copied.
+      expect(texts.bigrams.buffer).toBeInstanceOf(SharedArrayBuffer);
+      return scorer(inputs, duplicates, pairs, texts);
     };
     const whole = scoreCandidates(articles, [], config);
     const split = await scoreCandidatesSplit(articles, [], config, counted, 0);
