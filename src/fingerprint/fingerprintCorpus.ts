@@ -4,6 +4,7 @@ import type { ArticleText, SimilarPair } from '../types.js';
 import { findSimilarKeyed, verifyCandidates, type UnitTexts } from './findSimilarTexts.js';
 import { lshCandidatesFromFlat, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
+import { SignatureLog } from './signatureLog.js';
 
 export interface CorpusFingerprints {
   /** Article pairs that are the same text: reposts, script conversions, re-punctuated copies. */
@@ -26,7 +27,8 @@ export interface ArticleSignatures {
 /** Where signatures computed before can be found; the fingerprint stage works the same without one. */
 export interface SignatureStore {
   get(article: ArticleText): ArticleSignatures | undefined;
-  put(article: ArticleText, signatures: ArticleSignatures): void;
+  /** Keeps signatures made for the article here or, given as a function to call if it keeps them, during ingest. */
+  put(article: ArticleText, signatures: ArticleSignatures | (() => ArticleSignatures)): void;
 }
 
 /**
@@ -142,42 +144,32 @@ export interface SignedCorpus {
 }
 
 /**
- * Gathers every article's signatures (from `store` when it has them, else signed here and put
- * there): the part of the stage that reads and writes signatures, so a caller can run it in one
+ * Gathers every article's signatures into `log`: those ingest added are there (and offered to
+ * `store` to keep); the others come from `store` when it has them, else are signed here and put
+ * there. The part of the stage that reads and writes signatures, so a caller can run it in one
  * transaction.
  */
-export function signCorpus(articles: ArticleText[], config: ResolvedConfig, store?: SignatureStore, text = wholeArticleText(articles)): SignedCorpus {
-  const { bands } = config.fingerprint;
-  // Room for every paragraph, the most that can be long enough, so one pass fills the arrays and
-  // each article's own signatures can go as soon as they are copied.
-  let room = 0;
-  for (let i = 0; i < articles.length; i++) room += text.paragraphCount(i);
-  const articleKeys = new Uint32Array(articles.length * bands);
-  const paragraphKeys = new Uint32Array(new SharedArrayBuffer(room * bands * Uint32Array.BYTES_PER_ELEMENT));
-  const paragraphOwner = new Int32Array(room);
-  const paragraphPosition = new Int32Array(room);
-  let unit = 0;
-  articles.forEach((article, owner) => {
+export function signCorpus(
+  articles: ArticleText[],
+  config: ResolvedConfig,
+  store?: SignatureStore,
+  text = wholeArticleText(articles),
+  log = new SignatureLog(config.fingerprint.bands),
+): SignedCorpus {
+  if (log.bands !== config.fingerprint.bands) throw new Error(`signCorpus: the signatures were made with ${log.bands} bands, the config has ${config.fingerprint.bands}`);
+  articles.forEach((article, i) => {
+    if (log.has(i)) {
+      store?.put(article, () => log.signaturesOf(i));
+      return;
+    }
     let signatures = store?.get(article);
     if (!signatures) {
-      signatures = text.sign(owner, config);
+      signatures = text.sign(i, config);
       store?.put(article, signatures);
     }
-    const { positions, values } = signatures;
-    articleKeys.set(values.subarray(0, bands), owner * bands);
-    paragraphKeys.set(values.subarray(bands), unit * bands);
-    paragraphOwner.fill(owner, unit, unit + positions.length);
-    paragraphPosition.set(positions, unit);
-    unit += positions.length;
+    log.add(i, signatures);
   });
-  return {
-    articles,
-    text,
-    articleKeys,
-    paragraphKeys: paragraphKeys.subarray(0, unit * bands),
-    paragraphOwner: paragraphOwner.subarray(0, unit),
-    paragraphPosition: paragraphPosition.subarray(0, unit),
-  };
+  return { articles, text, ...log.arrays(articles.length) };
 }
 
 /** The articles as verification reads them (UnitTexts): whole texts, folded. */
@@ -201,11 +193,12 @@ function paragraphTexts({ text, paragraphOwner, paragraphPosition }: SignedCorpu
 export async function fingerprintCorpus(
   articles: ArticleText[],
   config: ResolvedConfig,
-  store?: SignatureStore,
+  /** Signatures ingest made (IngestResult.signatures), by article index. */
+  signed?: SignatureLog,
   search?: CandidateSearch,
   text?: CorpusText,
 ): Promise<CorpusFingerprints> {
-  return findFingerprints(signCorpus(articles, config, store, text), config, search);
+  return findFingerprints(signCorpus(articles, config, undefined, text, signed), config, search);
 }
 
 /** The fingerprint stage over a signed corpus (signCorpus). */

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type CorpusText, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type CorpusText } from '../fingerprint/fingerprintCorpus.js';
+import type { SignatureLog } from '../fingerprint/signatureLog.js';
 import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -18,8 +19,8 @@ export async function fingerprintWithWorkspace(
   corpusKey: string,
   config: ResolvedConfig,
   workspace: Workspace,
-  /** Signatures the ingest workers made this run: stored, not made again. */
-  signedBefore?: Pick<SignatureStore, 'get'>,
+  /** Signatures the ingest workers made this run (IngestResult.signatures): stored, not made again. */
+  signedBefore?: SignatureLog,
   search?: CandidateSearch,
   /** Where the texts are read, when not from the articles (IngestResult.folds). */
   text?: CorpusText,
@@ -31,14 +32,16 @@ export async function fingerprintWithWorkspace(
   const signatureKey = workspaceKeys.signatures(config);
   // Signatures are read and written in one transaction; the search that follows touches no row.
   const signed = workspace.batch(() =>
-    signCorpus(articles, config, {
-      get: (article) => {
-        const made = signedBefore?.get(article);
-        if (made) workspace.putSignatures(docHashes.get(article.id)!, signatureKey, made);
-        return made ?? workspace.getSignatures(docHashes.get(article.id)!, signatureKey);
+    signCorpus(
+      articles,
+      config,
+      {
+        get: (article) => workspace.getSignatures(docHashes.get(article.id)!, signatureKey),
+        put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, typeof signatures === 'function' ? signatures() : signatures),
       },
-      put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
-    }, text),
+      text,
+      signedBefore,
+    ),
   );
   const result = await findFingerprints(signed, config, search);
   workspace.putStageResult('fingerprint', corpusKey, stageKey, result);

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
+import { SignatureLog } from '../fingerprint/signatureLog.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -21,8 +21,8 @@ export interface IngestResult<A extends ArticleText = Article> {
   manifest: ManifestEntry[];
   /** With a workspace: each article's document hash, the key of everything cached about it. */
   docHashes?: Map<string, string>;
-  /** Signatures made by the worker threads as they built the articles, by article id. */
-  signatures?: Map<string, ArticleSignatures>;
+  /** Signatures made by the worker threads as they built the articles, by the articles' index (with IngestOptions.sign). */
+  signatures?: SignatureLog;
   /**
    * With IngestOptions.foldsOnly: the folds of each article a worker built, by id, in a file until
    * the caller closes them; that article
@@ -190,7 +190,8 @@ async function ingestStream(
   const entries: DocumentEntry[] = [];
   const outcomes: BuildOutcome<ArticleText>[] = [];
   const refused: ManifestEntry[] = [];
-  const signatures = new Map<string, ArticleSignatures>();
+  const signatures = options.sign ? new SignatureLog(config.fingerprint.bands) : undefined;
+  let articlesSoFar = 0;
   const folds = options.foldsOnly && options.sign ? new SpilledFolds() : undefined;
 
   // Built documents are stored in the workspace a few thousand to a transaction.
@@ -231,7 +232,8 @@ async function ingestStream(
     const { outcome, signatures: signed, record, lead, folds: folded } = built;
     outcomes.push(outcome);
     if (docHash !== undefined) docHashes?.set(id, docHash);
-    if (signed) signatures.set(id, signed);
+    if (outcome.status === 'ingested' && signed) signatures!.add(articlesSoFar, signed);
+    if (outcome.status === 'ingested') articlesSoFar++;
     if (folded) folds!.add(id, folded);
     // With a document store this is an article-mode build: an ingested outcome holds a whole article.
     if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
@@ -292,7 +294,7 @@ async function ingestStream(
     refused,
     threads,
     ...(docHashes ? { docHashes } : {}),
-    ...(signatures.size ? { signatures } : {}),
+    ...(signatures ? { signatures } : {}),
     ...(folds?.size ? { folds } : {}),
   };
 }

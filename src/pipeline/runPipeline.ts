@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type ArticleSignatures, type CorpusFingerprints, type SignatureStore } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import type { SignatureLog } from '../fingerprint/signatureLog.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
 import { keepingLeads } from './articleRecord.js';
@@ -77,22 +78,6 @@ async function timed<T>(timings: Record<string, number>, stage: string, work: ()
   return result;
 }
 
-/**
- * Signatures the ingest workers made, handed to the fingerprint stage as a store it reads from,
- * each once: signCorpus copies them into flat arrays, and the map's copies (a quarter of a GB at
- * 100k articles) would otherwise stay alive to the end of the run.
- */
-function signedBefore(signatures: Map<string, ArticleSignatures>): SignatureStore {
-  return {
-    get: (article) => {
-      const signed = signatures.get(article.id);
-      signatures.delete(article.id);
-      return signed;
-    },
-    put: () => {},
-  };
-}
-
 /** The workspace as the stages after ingest use it: with every article's document hash, and the corpus's key. */
 interface RunCache {
   store: Workspace;
@@ -109,7 +94,7 @@ interface FingerprintRun {
   timings: Record<string, number>;
   progress: Progress;
   cache: RunCache | undefined;
-  signatures: Map<string, ArticleSignatures> | undefined;
+  signatures: SignatureLog | undefined;
   /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search. */
   workers: number | undefined;
   /** Where the whole articles are when `articles` hold only their leads. */
@@ -126,8 +111,8 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures && signedBefore(signatures), search, text)
-      : fingerprintCorpus(articles, config, signatures && signedBefore(signatures), search, text),
+      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures, search, text)
+      : fingerprintCorpus(articles, config, signatures, search, text),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
   return found;
@@ -195,14 +180,16 @@ export async function runPipeline(
       ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
     }),
   );
-  const { manifest, docHashes, signatures, threads, folds } = ingested;
+  const { manifest, docHashes, threads, folds } = ingested;
   let { articles } = ingested;
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
   const cache = runCache(workspace, articles, docHashes);
   const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
   if (whole) result.whole = whole;
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, whole, folds });
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, workers, whole, folds });
+  // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
+  delete ingested.signatures;
   // Kept only through fingerprinting: the stages after it read no folds.
   folds?.close();
   Object.assign(result, { duplicates, reuse });
