@@ -24,9 +24,9 @@ export interface IngestResult<A extends ArticleText = Article> {
   /** Signatures made by the worker threads as they built the articles, by the articles' index (with IngestOptions.sign). */
   signatures?: SignatureLog;
   /**
-   * With IngestOptions.foldsOnly: the folds of each article a worker built, by id, in a file until
-   * the caller closes them; that article
-   * holds only its leads (its whole text went to onArticleRecord), or in `text` mode no text.
+   * With IngestOptions.foldsOnly: the folds of each article a worker built, by id, kept in a file
+   * until the caller closes them; that article holds only its leads (its whole text went to
+   * onArticleRecord), or in `text` mode no text.
    */
   folds?: SpilledFolds;
   /** Worker threads that built documents (0: the main thread built them all). */
