@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import type { EncodedFolds } from './buildOutcome.js';
 
+/** Signals that end a run (Ctrl-C, kill): the file goes first, then the signal ends the process as it would have. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 /** Bytes gathered before one write: few writes, little held. */
 const FLUSH_BYTES = 4 << 20;
 
@@ -11,7 +14,7 @@ const FLUSH_BYTES = 4 << 20;
  * The folds of the articles the ingest workers built, kept in a file of their own until
  * fingerprinting is done, not in memory: verification reads only the candidates' texts, and a
  * million articles' folds are 3.6 GB of strings. Opened in the system's temporary folder and
- * removed by `close` (or when the process exits).
+ * removed by `close`, or when the process exits or is interrupted.
  */
 export class SpilledFolds implements FoldSource {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-folds-'));
@@ -27,9 +30,14 @@ export class SpilledFolds implements FoldSource {
   private lengths = new Uint32Array(1024);
   private lengthCount = 0;
   private readonly removeOnExit = () => this.close();
+  private readonly removeOnSignal = (signal: NodeJS.Signals) => {
+    this.close();
+    process.kill(process.pid, signal);
+  };
 
   constructor() {
     process.once('exit', this.removeOnExit);
+    for (const signal of ENDING_SIGNALS) process.once(signal, this.removeOnSignal);
   }
 
   get size(): number {
@@ -120,6 +128,7 @@ export class SpilledFolds implements FoldSource {
   /** Removes the file; nothing can be read after. */
   close(): void {
     process.removeListener('exit', this.removeOnExit);
+    for (const signal of ENDING_SIGNALS) process.removeListener(signal, this.removeOnSignal);
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;

@@ -36,3 +36,31 @@ describe('SpilledFolds', () => {
     expect(() => folds.article(`${seeds[0]!.id}@0`)).toThrow(/after close/);
   });
 });
+
+describe('SpilledFolds when the run is interrupted', () => {
+  it('removes its file on SIGINT and SIGTERM, and the process still ends by the signal', async () => {
+    const { spawn } = await import('node:child_process');
+    const { pathToFileURL } = await import('node:url');
+    const path = await import('node:path');
+    const { ROOT } = await import('../helpers.js');
+    const module = pathToFileURL(path.join(ROOT, 'dist/pipeline/spilledFolds.js')).href;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const child = spawn(process.execPath, [
+        '--input-type=module',
+        '-e',
+        `import { SpilledFolds } from ${JSON.stringify(module)};
+         const folds = new SpilledFolds();
+         folds.add('a', { bytes: Buffer.from('中越', 'utf16le'), lengths: [2] });
+         folds.article('a');
+         console.log(folds.file);
+         setInterval(() => {}, 1000);`,
+      ]);
+      const file = await new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())));
+      expect(existsSync(file)).toBe(true);
+      const ended = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, by) => resolve(by)));
+      child.kill(signal);
+      expect(await ended).toBe(signal);
+      expect(existsSync(file)).toBe(false);
+    }
+  });
+});
