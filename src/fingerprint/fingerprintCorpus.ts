@@ -27,8 +27,7 @@ export interface ArticleSignatures {
 /** Where signatures computed before can be found; the fingerprint stage works the same without one. */
 export interface SignatureStore {
   get(article: ArticleText): ArticleSignatures | undefined;
-  /** Keeps signatures made for the article here or, given as a function to call if it keeps them, during ingest. */
-  put(article: ArticleText, signatures: ArticleSignatures | (() => ArticleSignatures)): void;
+  put(article: ArticleText, signatures: ArticleSignatures): void;
 }
 
 /**
@@ -102,8 +101,6 @@ export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Pr
  * their leads: verification reads the same strings either way.
  */
 export interface CorpusText {
-  /** Paragraphs the article has, long enough to fingerprint or not. */
-  paragraphCount(article: number): number;
   /** The article's text as shingles see it (foldArticleText). */
   foldedArticle(article: number): string;
   /** One paragraph's fold (`foldText` of its text). */
@@ -117,7 +114,6 @@ export interface CorpusText {
 export function wholeArticleText(articles: ArticleText[]): CorpusText {
   const paragraph = (article: number, position: number) => articles[article]!.paragraphs[position]!;
   return {
-    paragraphCount: (article) => articles[article]!.paragraphs.length,
     foldedArticle: (article) => foldArticleText(articles[article]!),
     foldedParagraph: (article, position) => foldText(paragraph(article, position).text),
     paragraphId: (article, position) => paragraph(article, position).id,
@@ -159,7 +155,8 @@ export function signCorpus(
   if (log.bands !== config.fingerprint.bands) throw new Error(`signCorpus: the signatures were made with ${log.bands} bands, the config has ${config.fingerprint.bands}`);
   articles.forEach((article, i) => {
     if (log.has(i)) {
-      store?.put(article, () => log.signaturesOf(i));
+      // Copied out of the log only when there is a store to keep them.
+      store?.put(article, log.signaturesOf(i));
       return;
     }
     let signatures = store?.get(article);

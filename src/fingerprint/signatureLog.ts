@@ -1,4 +1,5 @@
 import type { ArticleSignatures } from './fingerprintCorpus.js';
+import { grownArray } from './grownArray.js';
 
 /**
  * The most a growable SharedArrayBuffer may reserve on Node 20 (4 GiB): past it, the paragraphs'
@@ -84,10 +85,10 @@ export class SignatureLog {
   private reserveArticles(count: number): void {
     if (count <= this.articleFilled.length) return;
     const room = Math.max(count, 2 * this.articleFilled.length, 1024);
-    this.articleKeys = grown(this.articleKeys, room * this.bands);
-    this.articleFilled = grown(this.articleFilled, room);
-    this.firstUnit = grown(this.firstUnit, room);
-    this.unitCount = grown(this.unitCount, room);
+    this.articleKeys = grownArray(this.articleKeys, room * this.bands);
+    this.articleFilled = grownArray(this.articleFilled, room);
+    this.firstUnit = grownArray(this.firstUnit, room);
+    this.unitCount = grownArray(this.unitCount, room);
   }
 
   private reserveUnits(count: number): void {
@@ -104,14 +105,8 @@ export class SignatureLog {
     }
     if (count > this.owner.length) {
       const room = Math.max(count, 2 * this.owner.length, 4096);
-      this.owner = grown(this.owner, room);
-      this.position = grown(this.position, room);
+      this.owner = grownArray(this.owner, room);
+      this.position = grownArray(this.position, room);
     }
   }
-}
-
-function grown<T extends Uint8Array | Int32Array | Uint32Array>(array: T, length: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(length);
-  larger.set(array);
-  return larger;
 }

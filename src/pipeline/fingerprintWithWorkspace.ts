@@ -37,7 +37,7 @@ export async function fingerprintWithWorkspace(
       config,
       {
         get: (article) => workspace.getSignatures(docHashes.get(article.id)!, signatureKey),
-        put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, typeof signatures === 'function' ? signatures() : signatures),
+        put: (article, signatures) => workspace.putSignatures(docHashes.get(article.id)!, signatureKey, signatures),
       },
       text,
       signedBefore,

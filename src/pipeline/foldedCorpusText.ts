@@ -12,7 +12,6 @@ export function foldedCorpusText(articles: ArticleText[], folds: FoldSource): Co
   const whole = wholeArticleText(articles);
   const idOf = (article: number) => articles[article]!.id;
   return {
-    paragraphCount: (article) => folds.paragraphLengths(idOf(article))?.length ?? whole.paragraphCount(article),
     foldedArticle: (article) => folds.article(idOf(article)) ?? whole.foldedArticle(article),
     foldedParagraph: (article, position) => folds.paragraph(idOf(article), position) ?? whole.foldedParagraph(article, position),
     paragraphId: (article, position) => (folds.paragraphLengths(idOf(article)) ? paragraphId(idOf(article), position) : whole.paragraphId(article, position)),

@@ -232,8 +232,10 @@ async function ingestStream(
     const { outcome, signatures: signed, record, lead, folds: folded } = built;
     outcomes.push(outcome);
     if (docHash !== undefined) docHashes?.set(id, docHash);
-    if (outcome.status === 'ingested' && signed) signatures!.add(articlesSoFar, signed);
-    if (outcome.status === 'ingested') articlesSoFar++;
+    if (outcome.status === 'ingested') {
+      if (signed) signatures!.add(articlesSoFar, signed);
+      articlesSoFar++;
+    }
     if (folded) folds!.add(id, folded);
     // With a document store this is an article-mode build: an ingested outcome holds a whole article.
     if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import type { EncodedFolds } from './buildOutcome.js';
+import { grownArray } from '../fingerprint/grownArray.js';
 
 /** Signals that end a run (Ctrl-C, kill): the file goes first, then the signal ends the process as it would have. */
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -50,9 +51,7 @@ export class SpilledFolds implements FoldSource {
     this.starts.push(this.written + this.pendingBytes);
     this.firstLength.push(this.lengthCount);
     if (this.lengthCount + folds.lengths.length > this.lengths.length) {
-      const grown = new Uint32Array(Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
-      grown.set(this.lengths.subarray(0, this.lengthCount));
-      this.lengths = grown;
+      this.lengths = grownArray(this.lengths, Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
     }
     this.lengths.set(folds.lengths, this.lengthCount);
     this.lengthCount += folds.lengths.length;
@@ -84,32 +83,40 @@ export class SpilledFolds implements FoldSource {
     this.pendingBytes = 0;
   }
 
-  private countOf(slot: number): number {
-    return (slot + 1 < this.firstLength.length ? this.firstLength[slot + 1]! : this.lengthCount) - this.firstLength[slot]!;
+  /** The article's slot, looked up once per read: verification reads a fold for every candidate. */
+  private slotOf(id: string): number | undefined {
+    if (this.fd === null) throw new Error('SpilledFolds: read after close');
+    return this.slots.get(id);
+  }
+
+  /** Where the slot's paragraph lengths are in `lengths`. */
+  private lengthRange(slot: number): [number, number] {
+    return [this.firstLength[slot]!, slot + 1 < this.firstLength.length ? this.firstLength[slot + 1]! : this.lengthCount];
   }
 
   /** Each paragraph's folded length, in order. */
   paragraphLengths(id: string): Uint32Array | undefined {
-    if (this.fd === null) throw new Error('SpilledFolds: read after close');
-    const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.lengths.subarray(this.firstLength[slot]!, this.firstLength[slot]! + this.countOf(slot));
+    const slot = this.slotOf(id);
+    return slot === undefined ? undefined : this.lengths.subarray(...this.lengthRange(slot));
   }
 
   article(id: string): string | undefined {
-    const lengths = this.paragraphLengths(id);
-    if (!lengths) return undefined;
+    const slot = this.slotOf(id);
+    if (slot === undefined) return undefined;
+    const [from, to] = this.lengthRange(slot);
     let chars = 0;
-    for (const length of lengths) chars += length;
-    return this.read(this.starts[this.slots.get(id)!]!, chars);
+    for (let k = from; k < to; k++) chars += this.lengths[k]!;
+    return this.read(this.starts[slot]!, chars);
   }
 
   paragraph(id: string, position: number): string | undefined {
-    const lengths = this.paragraphLengths(id);
-    if (!lengths) return undefined;
-    if (position >= lengths.length) throw new RangeError(`SpilledFolds: ${id} has ${lengths.length} paragraphs, not a paragraph ${position}`);
+    const slot = this.slotOf(id);
+    if (slot === undefined) return undefined;
+    const [from, to] = this.lengthRange(slot);
+    if (position >= to - from) throw new RangeError(`SpilledFolds: ${id} has ${to - from} paragraphs, not a paragraph ${position}`);
     let before = 0;
-    for (let k = 0; k < position; k++) before += lengths[k]!;
-    return this.read(this.starts[this.slots.get(id)!]! + 2 * before, lengths[position]!);
+    for (let k = from; k < from + position; k++) before += this.lengths[k]!;
+    return this.read(this.starts[slot]! + 2 * before, this.lengths[from + position]!);
   }
 
   private read(byte: number, chars: number): string {
