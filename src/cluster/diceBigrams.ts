@@ -1,17 +1,10 @@
 /**
- * A text prepared for Dice's coefficient over character bigrams, the measure of string-similarity's
- * compareTwoStrings: whitespace removed, and its bigrams as sorted numbers (two UTF-16 code units
- * each, packed in a signed 32-bit integer, which V8 compares without boxing). Clustering compares
- * each article with dozens of candidates; preparing each text once turns every comparison into one
- * merge instead of a map of substrings built per call.
+ * Dice's coefficient over character bigrams, the measure of string-similarity's compareTwoStrings,
+ * on texts prepared once: whitespace removed, and their bigrams as sorted numbers (two UTF-16 code
+ * units each, packed in a signed 32-bit integer, which V8 compares without boxing). Clustering
+ * compares each article with dozens of candidates; preparing each text once (LinkingTextTable)
+ * turns every comparison into one merge instead of a map of substrings built per call.
  */
-export interface BigramProfile {
-  /** Code units of the text without whitespace. */
-  length: number;
-  /** Its one code unit when it has one (-1 otherwise): such texts have no bigram to compare. */
-  single: number;
-  bigrams: Int32Array;
-}
 
 /** The text without whitespace, as compareTwoStrings reads it. */
 export function compactForBigrams(text: string): string {
@@ -24,25 +17,14 @@ export function writeBigrams(compact: string, into: Int32Array): void {
   into.sort();
 }
 
+/** The one code unit of a one-character text, -1 otherwise: such a text has no bigram to compare. */
 export function singleOf(compact: string): number {
   return compact.length === 1 ? compact.charCodeAt(0) : -1;
 }
 
-export function bigramProfile(text: string): BigramProfile {
-  const compact = compactForBigrams(text);
-  const bigrams = new Int32Array(Math.max(0, compact.length - 1));
-  writeBigrams(compact, bigrams);
-  return { length: compact.length, single: singleOf(compact), bigrams };
-}
-
-/** Equal to compareTwoStrings(a, b) of string-similarity for the texts the profiles were made from (tested). */
-export function diceCoefficient(a: BigramProfile, b: BigramProfile): number {
-  return diceOfBigrams(a.bigrams, 0, a.bigrams.length, a.length, a.single, b.bigrams, 0, b.bigrams.length, b.length, b.single);
-}
-
 /**
- * diceCoefficient of two texts whose bigrams are x[xFrom, xTo) and y[yFrom, yTo): the same for
- * profiles held in one flat array (LinkingTextTable), read without a view per comparison.
+ * Dice's coefficient of two texts whose sorted bigrams are x[xFrom, xTo) and y[yFrom, yTo), read
+ * in place from flat arrays (LinkingTextTable), without a view per comparison.
  */
 export function diceOfBigrams(x: Int32Array, xFrom: number, xTo: number, xLength: number, xSingle: number, y: Int32Array, yFrom: number, yTo: number, yLength: number, ySingle: number): number {
   // Texts under two code units have no bigrams: compareTwoStrings gives 1 when they are the same

@@ -34,6 +34,11 @@ export function linkingForms({ title, lead }: LinkingSource): [string, string] {
 export function buildLinkingTextTable(sources: Iterable<LinkingSource>): LinkingTextTable {
   const compacts: string[] = [];
   for (const source of sources) compacts.push(...linkingForms(source));
+  return buildBigramTable(compacts);
+}
+
+/** The table of texts already without whitespace (compactForBigrams), text k at k. */
+export function buildBigramTable(compacts: string[]): LinkingTextTable {
   const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   const starts = new Float64Array(shared((compacts.length + 1) * 8));
   const lengths = new Int32Array(shared(compacts.length * 4));
@@ -51,7 +56,7 @@ export function buildLinkingTextTable(sources: Iterable<LinkingSource>): Linking
   return { starts, lengths, singles, bigrams };
 }
 
-/** Dice's coefficient (diceCoefficient) of texts `x` and `y` of the table. */
+/** Dice's coefficient of texts `x` and `y` of the table: compareTwoStrings of string-similarity (tested). */
 export function diceOfTexts(table: LinkingTextTable, x: number, y: number): number {
   const { starts, lengths, singles, bigrams } = table;
   return diceOfBigrams(bigrams, starts[x]!, starts[x + 1]!, lengths[x]!, singles[x]!, bigrams, starts[y]!, starts[y + 1]!, lengths[y]!, singles[y]!);

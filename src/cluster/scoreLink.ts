@@ -3,8 +3,7 @@ import type { GazetteerEntry } from '../config/resolveConfig.js';
 import { daysBetween } from '../text/calendar.js';
 import { placeAndContainers } from '../ingest/matchGazetteer.js';
 import type { Article, ClusterLink, LinkFeatures } from '../types.js';
-import { bigramProfile, type BigramProfile } from './diceBigrams.js';
-import { diceOfTexts, linkingForms, type LinkingTextTable } from './linkingTextTable.js';
+import { diceOfTexts, type LinkingTextTable } from './linkingTextTable.js';
 
 export interface LinkContext {
   config: ResolvedConfig;
@@ -62,27 +61,12 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-export interface LinkingTexts {
-  title: BigramProfile;
-  lead: BigramProfile;
-}
-
 /** How many of an article's first paragraphs make the lead a link compares. */
 export const LEAD_PARAGRAPHS = 2;
 
 /** The lead a link compares: the first paragraphs. */
 export function leadForLinking(article: Pick<Article, 'paragraphs'>): string {
   return article.paragraphs.slice(0, LEAD_PARAGRAPHS).map((p) => p.text).join('');
-}
-
-export function textsForLinking(article: Pick<Article, 'title' | 'paragraphs'>): LinkingTexts {
-  return linkingTexts(article.title, leadForLinking(article));
-}
-
-/** The profiles of a title and a lead (leadForLinking), as LinkingTextTable holds them. */
-export function linkingTexts(title: string, lead: string): LinkingTexts {
-  const [compactTitle, compactLead] = linkingForms({ title, lead });
-  return { title: bigramProfile(compactTitle), lead: bigramProfile(compactLead) };
 }
 
 /**

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import stringSimilarity from 'string-similarity';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bigramProfile, diceCoefficient } from '../../src/cluster/diceBigrams.js';
-import { buildLinkingTextTable, diceOfTexts, linkingForms } from '../../src/cluster/linkingTextTable.js';
-import { leadForLinking as leadOfArticle, textsForLinking } from '../../src/cluster/scoreLink.js';
+import { compactForBigrams } from '../../src/cluster/diceBigrams.js';
+import { buildBigramTable, buildLinkingTextTable, diceOfTexts, linkingForms } from '../../src/cluster/linkingTextTable.js';
+import { leadForLinking as leadOfArticle } from '../../src/cluster/scoreLink.js';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
 import { normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import type { Article } from '../../src/types.js';
@@ -18,21 +18,21 @@ beforeAll(async () => {
 const reference = (a: string, b: string) => stringSimilarity.compareTwoStrings(a, b);
 const leadOf = (a: Article) => normalizeForMatching(a.paragraphs.slice(0, 2).map((p) => p.text).join('')).slice(0, 600);
 
-describe('diceCoefficient', () => {
+describe('diceOfTexts', () => {
   it('equals compareTwoStrings on every pair of the corpus leads and titles (25 articles, both scripts)', () => {
     const texts = articles.flatMap((a) => [leadOf(a), normalizeForMatching(a.title)]);
-    const profiles = texts.map(bigramProfile);
+    const table = buildBigramTable(texts.map(compactForBigrams));
     for (let i = 0; i < texts.length; i++) {
-      for (let j = 0; j < texts.length; j++) expect(diceCoefficient(profiles[i]!, profiles[j]!)).toBe(reference(texts[i]!, texts[j]!));
+      for (let j = 0; j < texts.length; j++) expect(diceOfTexts(table, i, j)).toBe(reference(texts[i]!, texts[j]!));
     }
   });
 
   it('scores the 人民网 and 越南之声 leads of 2024-08-19 closer to each other than to an unrelated report\'s lead', () => {
-    const byId = (id: string) => textsForLinking(articles.find((a) => a.id === id)!);
-    const cn = byId('cn/people-20240819-xi-tolam.html');
-    const vn = byId('vn/vov-20240819-tolam-xi.txt');
-    const other = byId('cn/xinhua-20210911-steering-committee.html');
-    expect(diceCoefficient(cn.lead, vn.lead)).toBeGreaterThan(diceCoefficient(cn.lead, other.lead));
+    const byId = (id: string) => articles.find((a) => a.id === id)!;
+    const reports = ['cn/people-20240819-xi-tolam.html', 'vn/vov-20240819-tolam-xi.txt', 'cn/xinhua-20210911-steering-committee.html'].map(byId);
+    const table = buildLinkingTextTable(reports.map((a) => ({ title: a.title, lead: leadOfArticle(a) })));
+    // Text 2k + 1 is report k's lead.
+    expect(diceOfTexts(table, 1, 3)).toBeGreaterThan(diceOfTexts(table, 1, 5));
   });
 
   it('equals compareTwoStrings from the flat shared table on every pair of corpus titles and leads, empty and one-character texts included', () => {
@@ -50,7 +50,7 @@ describe('diceCoefficient', () => {
     const text = fc.array(fc.constantFrom('中', '越', '两', '国', ' ', '\n', 'a', 'aa', '𠀀', '。'), { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, text, (a, b) => {
-        expect(diceCoefficient(bigramProfile(a), bigramProfile(b))).toBe(reference(a, b));
+        expect(diceOfTexts(buildBigramTable([compactForBigrams(a), compactForBigrams(b)]), 0, 1)).toBe(reference(a, b));
       }),
       { numRuns: 3000 },
     );
