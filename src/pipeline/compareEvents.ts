@@ -88,8 +88,8 @@ export async function compareEvents(
     const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
     return { cluster, among, eventKey, pageKey };
   });
-  // Digests are stored a few thousand to a transaction.
-  const stored = workspace?.store.deferWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
+  // Digests are stored as they come, a few thousand to a transaction.
+  const stored = workspace?.store.openGroupedWrites(({ event, digest }: { event: CompareItem; digest: EventDigest }) =>
     workspace.store.putDigest(event.eventKey, compareKey, digest, event.again),
   );
   const members = memberSource(articles, options.records, options.whole);
@@ -123,6 +123,7 @@ export async function compareEvents(
       for (const event of rewrite) await stream.add({ ...event, again: true });
     }
   } catch (error) {
+    stored?.flush();
     await stream.abort();
     throw error;
   }

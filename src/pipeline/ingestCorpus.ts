@@ -194,9 +194,9 @@ async function ingestStream(
   let articlesSoFar = 0;
   const folds = options.foldsOnly && options.sign ? new SpilledFolds() : undefined;
 
-  // Built documents are stored in the workspace a few thousand to a transaction.
+  // Built documents are stored in the workspace as they come, a few thousand to a transaction.
   type Stored = { id: string; source: string; docHash: string; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
-  const stored = documentStore?.deferWrites(({ id, source, docHash, outcome, record, lead }: Stored) =>
+  const stored = documentStore?.openGroupedWrites(({ id, source, docHash, outcome, record, lead }: Stored) =>
     documentStore.putDocument(docHash, ingestKey, source, { ...outcome, id }, record, lead),
   );
   let here: ReturnType<typeof buildHere> | undefined;
@@ -283,6 +283,8 @@ async function ingestStream(
       progress.tick(chunk.refusedBytes);
     }
   } catch (error) {
+    // What was built before the failure is kept, and the transaction is not left open.
+    stored?.flush();
     folds?.close();
     await builder.abort();
     throw error;

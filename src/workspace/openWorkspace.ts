@@ -21,7 +21,7 @@ export const WORKSPACE_FILE = 'workspace.sqlite';
 const KEEP_RUNS = 5;
 
 /**
- * Rows a deferred writer commits at once (deferWrites). Each commit writes every index page its
+ * Rows a grouped writer commits at once (openGroupedWrites). Each commit writes every index page its
  * rows touched, and documents arrive in hash order, so at a million documents a commit of 2,048
  * rewrote most of the (doc_hash, ingest_key) index: a million rows of 3 KB took 104 s and wrote
  * 44 GB, growing faster with every row. 16,384 rows a commit (with the cache below to hold them):
@@ -174,23 +174,33 @@ export class Workspace {
   }
 
   /**
-   * Writes that wait and go ROWS_PER_TRANSACTION to a transaction, for rows that arrive a few at a
-   * time (a worker's batch). Rows keyed by hashes land all over their index, and each commit
-   * rewrote every index page it touched: a transaction per 64 rows cost half as much again as one
-   * per 2,048 (100,000 rows of 7 KB: 6.6–7.5 s of CPU against 4.7–5.0 s). `flush` writes what waits.
+   * Writes for rows that arrive a few at a time (a worker's batch), each written as it comes and
+   * committed ROWS_PER_TRANSACTION to a transaction. Rows keyed by hashes land all over their index,
+   * and each commit rewrote every index page it touched: a transaction per 64 rows cost half as much
+   * again as one per 2,048 (100,000 rows of 7 KB: 6.6–7.5 s of CPU against 4.7–5.0 s). The rows are
+   * not held until their commit: ingest's rows are buffers, and V8 counts every buffer held against
+   * a fixed 64 MB allowance that starts a full collection of the heap when used up, so holding 16,384
+   * of them made ingest's main thread collect its whole heap about once a second (28 of the 32
+   * collections at 100k articles, most of a million-article ingest's time). Inside a transaction
+   * someone else began, rows are written and left to it. `flush` commits what was written.
    */
-  deferWrites<T>(write: (row: T) => void): { add(row: T): void; flush(): void } {
-    let waiting: T[] = [];
+  openGroupedWrites<T>(write: (row: T) => void): { add(row: T): void; flush(): void } {
+    let began = false;
+    let written = 0;
     const flush = () => {
-      if (waiting.length === 0) return;
-      const rows = waiting;
-      waiting = [];
-      this.batch(() => rows.forEach(write));
+      if (!began) return;
+      began = false;
+      written = 0;
+      this.db.exec('COMMIT');
     };
     return {
       add: (row) => {
-        waiting.push(row);
-        if (waiting.length >= ROWS_PER_TRANSACTION) flush();
+        if (!began && !this.db.inTransaction) {
+          this.db.exec('BEGIN');
+          began = true;
+        }
+        write(row);
+        if (began && ++written >= ROWS_PER_TRANSACTION) flush();
       },
       flush,
     };
