@@ -27,6 +27,11 @@ export interface TextUnit {
 export interface UnitTexts {
   idOf(unit: number): string;
   foldedOf(unit: number): string;
+  /**
+   * For texts read from disk: every one of `units` (ascending) read at once, in the order they are
+   * stored, and a reader of them by unit, used in place of foldedOf.
+   */
+  gather?(units: Int32Array): (unit: number) => string;
 }
 
 /**
@@ -73,15 +78,16 @@ export function verifyCandidates(
   // Folded text and shingle sets only for the items that are candidates, built once each and let
   // go after the item's last pair: kept to the end, every candidate paragraph's set stayed on the
   // heap for the collector to walk (300k articles: the stage took 31 s then, 23 s now).
-  const lastPair = new Int32Array(count);
+  const lastPair = new Int32Array(count).fill(-1);
   candidates.forEach(([i, j], k) => {
     lastPair[i] = k;
     lastPair[j] = k;
   });
+  const read = units.gather ? units.gather(candidateUnits(lastPair)) : (i: number) => units.foldedOf(i);
   const folded = new Map<number, string>();
   const foldedOf = (i: number) => {
     let text = folded.get(i);
-    if (text === undefined) folded.set(i, (text = units.foldedOf(i)));
+    if (text === undefined) folded.set(i, (text = read(i)));
     return text;
   };
   const shingles = new Map<number, Uint32Array>();
@@ -112,6 +118,18 @@ export function verifyCandidates(
     const similarity = exact ? 1 : jaccardAtLeast(shinglesOf(i), shinglesOf(j), threshold);
     return similarity < threshold ? null : { similarity, exact };
   }
+}
+
+/** The units that are in some candidate pair (lastPair ≥ 0), ascending. */
+function candidateUnits(lastPair: Int32Array): Int32Array {
+  let count = 0;
+  for (const k of lastPair) if (k >= 0) count++;
+  const units = new Int32Array(count);
+  let at = 0;
+  lastPair.forEach((k, unit) => {
+    if (k >= 0) units[at++] = unit;
+  });
+  return units;
 }
 
 function round(x: number): number {

@@ -54,7 +54,16 @@ export interface FoldSource {
   /** The article's folds, one after another (FoldedArticle.text). */
   article(id: string): string | undefined;
   paragraph(id: string, position: number): string | undefined;
+  /**
+   * The folds of many at once: request `k` is paragraph `positions[k]` of article `ids[k]`, or the
+   * whole article where the position is WHOLE_ARTICLE; undefined for an article it does not hold.
+   * For a source that reads them from disk, where one read each would wait on the disk for each.
+   */
+  gather?(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined;
 }
+
+/** The position that asks for a whole article's folds (FoldSource.gather, CorpusText.gather). */
+export const WHOLE_ARTICLE = -1;
 
 /** FoldedArticle of an article; `foldedParagraphs`, when given, are its paragraphs' folds already made (`foldText` of each). */
 export function foldArticle(article: ArticleText, foldedParagraphs?: string[]): FoldedArticle {
@@ -108,6 +117,11 @@ export interface CorpusText {
   paragraphId(article: number, position: number): string;
   /** signArticle of the article, for one whose signatures were not kept. */
   sign(article: number, config: ResolvedConfig): ArticleSignatures;
+  /**
+   * The folds of many texts read at once, where reading them one at a time costs more (FoldSource.gather):
+   * request `k` is paragraph `positions[k]` of article `articles[k]`, or the whole article (WHOLE_ARTICLE).
+   */
+  gather?(articles: Int32Array, positions: Int32Array): (k: number) => string;
 }
 
 /** CorpusText of whole articles. */
@@ -171,14 +185,36 @@ export function signCorpus(
 
 /** The articles as verification reads them (UnitTexts): whole texts, folded. */
 function articleTexts({ articles, text }: SignedCorpus): UnitTexts {
-  return { idOf: (i) => articles[i]!.id, foldedOf: (i) => text.foldedArticle(i) };
+  const gather = text.gather?.bind(text);
+  return {
+    idOf: (i) => articles[i]!.id,
+    foldedOf: (i) => text.foldedArticle(i),
+    ...(gather ? { gather: (units: Int32Array) => byUnit(units, gather(units, new Int32Array(units.length).fill(WHOLE_ARTICLE))) } : {}),
+  };
 }
 
 /** The paragraph units as verification reads them, from the articles they belong to. */
 function paragraphTexts({ text, paragraphOwner, paragraphPosition }: SignedCorpus): UnitTexts {
+  const gather = text.gather?.bind(text);
   return {
     idOf: (i) => text.paragraphId(paragraphOwner[i]!, paragraphPosition[i]!),
     foldedOf: (i) => text.foldedParagraph(paragraphOwner[i]!, paragraphPosition[i]!),
+    ...(gather ? { gather: (units: Int32Array) => byUnit(units, gather(units.map((u) => paragraphOwner[u]!), units.map((u) => paragraphPosition[u]!))) } : {}),
+  };
+}
+
+/** A reader of requests by their index, as a reader by unit: `units` ascending, request k for units[k]. */
+function byUnit(units: Int32Array, read: (k: number) => string): (unit: number) => string {
+  return (unit) => {
+    let low = 0;
+    let high = units.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (units[middle]! < unit) low = middle + 1;
+      else high = middle;
+    }
+    if (units[low] !== unit) throw new RangeError(`gather: unit ${unit} was not asked for`);
+    return read(low);
   };
 }
 

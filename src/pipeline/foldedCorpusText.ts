@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { signFolded, wholeArticleText, type CorpusText, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
+import { signFolded, wholeArticleText, WHOLE_ARTICLE, type CorpusText, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import { paragraphId } from '../ingest/extractArticleText.js';
 import type { ArticleText } from '../types.js';
 
@@ -15,9 +15,22 @@ export function foldedCorpusText(articles: ArticleText[], folds: FoldSource): Co
     foldedArticle: (article) => folds.article(idOf(article)) ?? whole.foldedArticle(article),
     foldedParagraph: (article, position) => folds.paragraph(idOf(article), position) ?? whole.foldedParagraph(article, position),
     paragraphId: (article, position) => (folds.paragraphLengths(idOf(article)) ? paragraphId(idOf(article), position) : whole.paragraphId(article, position)),
+    ...(folds.gather ? { gather: gatherFrom(folds.gather.bind(folds), whole, idOf) } : {}),
     sign: (article: number, config: ResolvedConfig) => {
       const lengths = folds.paragraphLengths(idOf(article));
       return lengths ? signFolded({ text: folds.article(idOf(article))!, lengths: Array.from(lengths) }, config) : whole.sign(article, config);
     },
+  };
+}
+
+/** CorpusText.gather through the folds' own: what they do not hold is read from the article itself. */
+function gatherFrom(gather: NonNullable<FoldSource['gather']>, whole: CorpusText, idOf: (article: number) => string): NonNullable<CorpusText['gather']> {
+  return (articles, positions) => {
+    const read = gather(Array.from(articles, idOf), positions);
+    return (k) => {
+      const article = articles[k]!;
+      const position = positions[k]!;
+      return read(k) ?? (position === WHOLE_ARTICLE ? whole.foldedArticle(article) : whole.foldedParagraph(article, position));
+    };
   };
 }

@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FoldSource } from '../fingerprint/fingerprintCorpus.js';
+import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import type { EncodedFolds } from './buildOutcome.js';
 import { grownArray } from '../fingerprint/grownArray.js';
 
@@ -10,6 +10,48 @@ const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** Bytes gathered before one write: few writes, little held. */
 const FLUSH_BYTES = 4 << 20;
+/** Folds read at once by gather, and the gap between two wanted ones that it reads through rather than seek past. */
+const GATHER_CHUNK_BYTES = 16 << 20;
+const GATHER_GAP_BYTES = 256 << 10;
+/** Gathered folds are held in buffers of this size (one of its own for a larger fold): few buffers, none past Node's limit. */
+const GATHERED_PART_BYTES = 256 << 20;
+
+/**
+ * Bytes appended into a few large buffers and read back as UTF-16 text: gathered folds are held
+ * as bytes, not strings, and in a few buffers, not one per fold (V8 starts a full collection for
+ * every 64 MB of new buffers it has not yet collected).
+ */
+class GatheredBytes {
+  private readonly parts: Buffer[] = [];
+  private at = 0;
+  private appended = 0;
+
+  constructor(private readonly total: number) {}
+
+  /** Appends `bytes`; where they were put, to be read with `text`. */
+  append(bytes: Uint8Array): number {
+    let part = this.parts[this.parts.length - 1];
+    if (!part || this.at + bytes.byteLength > part.byteLength) {
+      const left = this.total - this.appended;
+      this.parts.push((part = Buffer.allocUnsafeSlow(Math.max(bytes.byteLength, Math.min(GATHERED_PART_BYTES, left)))));
+      this.at = 0;
+    }
+    part.set(bytes, this.at);
+    const where = (this.parts.length - 1) * PART_STRIDE + this.at;
+    this.at += bytes.byteLength;
+    this.appended += bytes.byteLength;
+    return where;
+  }
+
+  text(where: number, byteLength: number): string {
+    const part = Math.floor(where / PART_STRIDE);
+    const start = where - part * PART_STRIDE;
+    return this.parts[part]!.toString('utf16le', start, start + byteLength);
+  }
+}
+
+/** A place in GatheredBytes as one number: part × PART_STRIDE + offset (any part is smaller). */
+const PART_STRIDE = 2 ** 40;
 
 /**
  * The folds of the articles the ingest workers built, kept in a file of their own until
@@ -119,16 +161,81 @@ export class SpilledFolds implements FoldSource {
     return this.read(this.starts[slot]! + 2 * before, this.lengths[from + position]!);
   }
 
+  /**
+   * The folds of many articles or paragraphs at once (`positions[k]` of `ids[k]`, or the whole
+   * article where it is WHOLE_ARTICLE), read in the order they lie in the file, nearby ones in one
+   * read: verification's candidates are scattered over the corpus, and at a million articles the
+   * folds file is 3.6 GB that the run's other writes push out of the page cache, so a read per
+   * candidate waited on the disk for each (fingerprinting ran for more than 12 minutes where
+   * reading folds from memory took 4). Reads the folds into memory of their size; the answer for
+   * request `k` is undefined when the article is not in this file.
+   */
+  gather(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined {
+    if (this.fd === null) throw new Error('SpilledFolds: read after close');
+    if (ids.length !== positions.length) throw new RangeError(`SpilledFolds.gather: ${ids.length} ids but ${positions.length} positions`);
+    this.flush();
+    const count = ids.length;
+    const bytes = new Float64Array(count);
+    const chars = new Int32Array(count).fill(-1);
+    for (let k = 0; k < count; k++) {
+      const slot = this.slotOf(ids[k]!);
+      if (slot === undefined) continue;
+      const [from, to] = this.lengthRange(slot);
+      const position = positions[k]!;
+      if (position >= to - from) throw new RangeError(`SpilledFolds: ${ids[k]} has ${to - from} paragraphs, not a paragraph ${position}`);
+      let before = 0;
+      let length = 0;
+      for (let at = from; at < to; at++) {
+        if (position === WHOLE_ARTICLE || at - from === position) length += this.lengths[at]!;
+        else if (at - from < position) before += this.lengths[at]!;
+      }
+      bytes[k] = this.starts[slot]! + 2 * before;
+      chars[k] = length;
+    }
+    const order = Array.from({ length: count }, (_, k) => k).filter((k) => chars[k]! >= 0);
+    // Requests in corpus order (the usual case) are already in file order.
+    if (order.some((k, i) => i > 0 && bytes[k]! < bytes[order[i - 1]!]!)) order.sort((a, b) => bytes[a]! - bytes[b]!);
+    const held = new GatheredBytes(order.reduce((sum, k) => sum + 2 * chars[k]!, 0));
+    const where = new Float64Array(count);
+    const chunk = Buffer.allocUnsafeSlow(GATHER_CHUNK_BYTES);
+    for (let i = 0; i < order.length; ) {
+      // One read covers the requests from order[i] on that lie close together and fit the chunk.
+      const first = bytes[order[i]!]!;
+      let end = i;
+      let last = first;
+      while (end < order.length) {
+        const k = order[end]!;
+        const stop = bytes[k]! + 2 * chars[k]!;
+        if (end > i && (bytes[k]! - last > GATHER_GAP_BYTES || stop - first > GATHER_CHUNK_BYTES)) break;
+        last = Math.max(last, stop);
+        end++;
+      }
+      const span = last - first;
+      const source = span <= GATHER_CHUNK_BYTES ? chunk : Buffer.allocUnsafeSlow(span);
+      this.readInto(source, first, span);
+      for (; i < end; i++) {
+        const k = order[i]!;
+        const from = bytes[k]! - first;
+        where[k] = held.append(source.subarray(from, from + 2 * chars[k]!));
+      }
+    }
+    return (k) => (chars[k]! < 0 ? undefined : held.text(where[k]!, 2 * chars[k]!));
+  }
+
+  private readInto(buffer: Buffer, byte: number, length: number): void {
+    let done = 0;
+    while (done < length) {
+      const got = readSync(this.fd!, buffer, done, length - done, byte + done);
+      if (got === 0) throw new Error(`SpilledFolds: ${this.file} ends before byte ${byte + length}`);
+      done += got;
+    }
+  }
+
   private read(byte: number, chars: number): string {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
     this.flush();
     const buffer = Buffer.allocUnsafe(chars * 2);
-    let done = 0;
-    while (done < buffer.byteLength) {
-      const got = readSync(this.fd, buffer, done, buffer.byteLength - done, byte + done);
-      if (got === 0) throw new Error(`SpilledFolds: ${this.file} ends before byte ${byte + buffer.byteLength}`);
-      done += got;
-    }
+    this.readInto(buffer, byte, buffer.byteLength);
     return buffer.toString('utf16le');
   }
 
