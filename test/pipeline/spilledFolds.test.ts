@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldArticle } from '../../src/fingerprint/fingerprintCorpus.js';
+import { foldArticle, WHOLE_ARTICLE } from '../../src/fingerprint/fingerprintCorpus.js';
 import { SpilledFolds } from '../../src/pipeline/spilledFolds.js';
 import { seed } from '../helpers.js';
 
@@ -34,6 +34,46 @@ describe('SpilledFolds', () => {
     folds.close();
     expect(existsSync(file)).toBe(false);
     expect(() => folds.article(`${seeds[0]!.id}@0`)).toThrow(/after close/);
+  });
+});
+
+describe('SpilledFolds.gather', () => {
+  it('reads many folds at once as one read each gives them, in any order, across reads far apart and a fold larger than a read (seeds 001, 002)', async () => {
+    const seeds = await Promise.all((['vnaHanoi', 'thoidaiSteering'] as const).map((name) => seed(name)));
+    const folded = seeds.map((article) => foldArticle(article));
+    const folds = new SpilledFolds();
+    // Some 40 MB of folds: requests fall in several reads of 16 MB, and far apart ones in reads of their own.
+    const copies = Math.ceil((40 << 20) / folded.reduce((sum, f) => sum + 2 * f.text.length, 0));
+    const ids: string[] = [];
+    for (let copy = 0; copy < copies; copy++) {
+      folded.forEach((f, k) => {
+        ids.push(`${seeds[k]!.id}@${copy}`);
+        folds.add(ids[ids.length - 1]!, { bytes: Buffer.from(f.text, 'utf16le'), lengths: f.lengths });
+      });
+      if (copy === 10) folds.add('huge', { bytes: Buffer.from('越'.repeat(9 << 20), 'utf16le'), lengths: [3 << 20, 6 << 20] });
+    }
+    // Whole articles and paragraphs of copies near the start, the middle and the end, and the huge fold, shuffled.
+    const wanted: [string, number][] = [['huge', WHOLE_ARTICLE], ['huge', 1], ['not-added', WHOLE_ARTICLE]];
+    for (const at of [0, 1, 2, 3, Math.floor(ids.length / 2), ids.length - 2, ids.length - 1]) {
+      const lengths = folds.paragraphLengths(ids[at]!)!;
+      wanted.push([ids[at]!, WHOLE_ARTICLE], [ids[at]!, 0], [ids[at]!, lengths.length - 1]);
+    }
+    const order = wanted.map((_, k) => k).sort((a, b) => ((a * 7919) % wanted.length) - ((b * 7919) % wanted.length));
+    const requests = order.map((k) => wanted[k]!);
+    const read = folds.gather(
+      requests.map(([id]) => id),
+      Int32Array.from(requests, ([, position]) => position),
+    );
+    requests.forEach(([id, position], k) => {
+      expect(read(k)).toBe(position === WHOLE_ARTICLE ? folds.article(id) : folds.paragraph(id, position));
+    });
+    const huge = requests.findIndex(([id, position]) => id === 'huge' && position === 1);
+    expect(read(huge)).toHaveLength(6 << 20);
+    expect(read(requests.findIndex(([id]) => id === 'not-added'))).toBeUndefined();
+    expect(read(requests.findIndex(([id, position]) => id === ids[0] && position === 0))).toBe(folded[0]!.text.slice(0, folded[0]!.lengths[0]));
+    expect(() => folds.gather([ids[1]!], Int32Array.of(16))).toThrow(/has 16 paragraphs, not a paragraph 16/);
+    expect(() => folds.gather([ids[1]!, ids[2]!], Int32Array.of(0))).toThrow(/2 ids but 1 positions/);
+    folds.close();
   });
 });
 
