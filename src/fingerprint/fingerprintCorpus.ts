@@ -140,13 +140,15 @@ export function wholeArticleText(articles: ArticleText[]): CorpusText {
  * paragraph's with the article and position it comes from, each in one flat array.
  */
 export interface SignedCorpus {
-  articles: ArticleText[];
+  readonly articles: ArticleText[];
   /** Where verification reads the texts. */
-  text: CorpusText;
-  /** `bands` keys per article, in article order. */
+  readonly text: CorpusText;
+  /** `bands` keys per article, in article order (empty once released). */
   articleKeys: Uint32Array;
-  /** `bands` keys per paragraph unit, on shared memory: another thread can search them without a copy. */
+  /** `bands` keys per paragraph unit, on shared memory: another thread can search them without a copy (empty once released). */
   paragraphKeys: Uint32Array;
+  /** The log the keys are in, let go with them (releaseKeys). */
+  readonly log: SignatureLog;
   /** Each paragraph unit's article, by index (the reuse filter runs for every candidate pair)... */
   paragraphOwner: Int32Array;
   /** ...and its position among that article's paragraphs. */
@@ -180,7 +182,14 @@ export function signCorpus(
     }
     log.add(i, signatures);
   });
-  return { articles, text, ...log.arrays(articles.length) };
+  return { articles, text, log, ...log.arrays(articles.length) };
+}
+
+/** Lets the corpus's band keys go once LSH has searched them (SignatureLog.release): verification reads only texts. */
+function releaseKeys(signed: SignedCorpus): void {
+  signed.articleKeys = new Uint32Array(0);
+  signed.paragraphKeys = new Uint32Array(0);
+  signed.log.release();
 }
 
 /** The articles as verification reads them (UnitTexts): whole texts, folded. */
@@ -236,12 +245,13 @@ export async function fingerprintCorpus(
 
 /** The fingerprint stage over a signed corpus (signCorpus). */
 export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch): Promise<CorpusFingerprints> {
-  const { articles, articleKeys, paragraphKeys, paragraphOwner } = signed;
+  const { articles, paragraphOwner } = signed;
   const { bands } = config.fingerprint;
   // Started before the articles' search below, which then runs alongside it; this thread then
-  // takes its share of what is left.
-  const searched = search?.(paragraphKeys, bands);
-  const duplicates = findSimilarKeyed(articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
+  // takes its share of what is left. The keys are read from `signed` and not kept here: they are
+  // let go once searched.
+  let searched = search?.(signed.paragraphKeys, bands);
+  const duplicates = findSimilarKeyed(signed.articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
   const n = articles.length;
@@ -249,7 +259,9 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched.join() : lshCandidatesFromFlat(paragraphKeys, bands);
+  const candidates = searched ? await searched.join() : lshCandidatesFromFlat(signed.paragraphKeys, bands);
+  searched = undefined;
+  releaseKeys(signed);
   const reuse = verifyCandidates(paragraphTexts(signed), paragraphOwner.length, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
     const ownerA = paragraphOwner[i]!;
     const ownerB = paragraphOwner[j]!;

@@ -28,12 +28,30 @@ export class SignatureLog {
   private firstUnit = new Int32Array(0);
   private unitCount = new Int32Array(0);
   private units = 0;
+  private released = false;
 
   constructor(
     readonly bands: number,
     private readonly maxGrowableBytes = MAX_GROWABLE_BYTES,
   ) {
     this.paragraphBuffer = new SharedArrayBuffer(0, { maxByteLength: this.maxGrowableBytes });
+  }
+
+  /**
+   * Lets every key go, once LSH has searched them: at a million articles the paragraphs' keys are
+   * 2.2 GB, and verification, which follows the search, does not read them. Nothing can be added
+   * or read after.
+   */
+  release(): void {
+    this.released = true;
+    this.articleKeys = new Uint32Array(0);
+    this.articleFilled = new Uint8Array(0);
+    this.paragraphBuffer = new SharedArrayBuffer(0);
+    this.owner = new Int32Array(0);
+    this.position = new Int32Array(0);
+    this.firstUnit = new Int32Array(0);
+    this.unitCount = new Int32Array(0);
+    this.units = 0;
   }
 
   has(article: number): boolean {
@@ -46,6 +64,7 @@ export class SignatureLog {
     if (values.length !== bands * (1 + positions.length)) {
       throw new Error(`SignatureLog: article ${article} has ${values.length} band keys for ${positions.length} paragraphs at ${bands} bands`);
     }
+    if (this.released) throw new Error(`SignatureLog: article ${article} was added after the log was released`);
     if (this.has(article)) throw new Error(`SignatureLog: article ${article} was added before`);
     this.reserveArticles(article + 1);
     this.articleKeys.set(values.subarray(0, bands), article * bands);
@@ -61,6 +80,7 @@ export class SignatureLog {
 
   /** The signatures of an article added (a copy: what the workspace keeps). */
   signaturesOf(article: number): ArticleSignatures {
+    if (this.released) throw new Error(`SignatureLog: the signatures of article ${article} were read after the log was released`);
     if (!this.has(article)) throw new Error(`SignatureLog: article ${article} has not been added`);
     const { bands } = this;
     const first = this.firstUnit[article]!;
@@ -73,6 +93,7 @@ export class SignatureLog {
 
   /** The arrays for `articles` articles, every one of them added. */
   arrays(articles: number): { articleKeys: Uint32Array; paragraphKeys: Uint32Array; paragraphOwner: Int32Array; paragraphPosition: Int32Array } {
+    if (this.released) throw new Error('SignatureLog: the keys were read after the log was released');
     for (let i = 0; i < articles; i++) if (!this.has(i)) throw new Error(`SignatureLog: article ${i} of ${articles} has not been added`);
     return {
       articleKeys: this.articleKeys.subarray(0, articles * this.bands),

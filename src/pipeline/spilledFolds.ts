@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writevSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
@@ -63,8 +63,14 @@ export class SpilledFolds implements FoldSource {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-folds-'));
   private readonly file = path.join(this.dir, 'folds.utf16');
   private fd: number | null = openSync(this.file, 'w+');
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  /**
+   * Folds waiting to be written, copied here rather than held: holding the buffers they came in for
+   * a 4 MB write kept each one alive past two young-generation collections, and every one promoted
+   * counted against V8's 64 MB allowance of uncollected buffers, whose using up starts a full
+   * collection of the main thread's whole heap.
+   */
+  private staged: Buffer | null = Buffer.allocUnsafeSlow(FLUSH_BYTES);
+  private stagedBytes = 0;
   private written = 0;
   /** Slot of each article, by id; per slot its first byte and its first entry in `lengths`. */
   private readonly slots = new Map<string, number>();
@@ -90,39 +96,34 @@ export class SpilledFolds implements FoldSource {
   add(id: string, folds: EncodedFolds): void {
     if (this.fd === null) throw new Error('SpilledFolds: add after close');
     this.slots.set(id, this.starts.length);
-    this.starts.push(this.written + this.pendingBytes);
+    this.starts.push(this.written + this.stagedBytes);
     this.firstLength.push(this.lengthCount);
     if (this.lengthCount + folds.lengths.length > this.lengths.length) {
       this.lengths = grownArray(this.lengths, Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
     }
     this.lengths.set(folds.lengths, this.lengthCount);
     this.lengthCount += folds.lengths.length;
-    this.pending.push(folds.bytes);
-    this.pendingBytes += folds.bytes.byteLength;
-    if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+    const bytes = folds.bytes;
+    if (this.stagedBytes + bytes.byteLength > FLUSH_BYTES) this.flush();
+    if (bytes.byteLength > FLUSH_BYTES) {
+      this.writeAll(bytes);
+      return;
+    }
+    this.staged!.set(bytes, this.stagedBytes);
+    this.stagedBytes += bytes.byteLength;
   }
 
   private flush(): void {
-    if (!this.pendingBytes || this.fd === null) return;
-    let at = this.written;
-    // writev may write less than asked: what is left goes again.
-    let left = this.pending;
-    while (left.length) {
-      let done = writevSync(this.fd, left, at);
-      at += done;
-      const rest: Uint8Array[] = [];
-      for (const bytes of left) {
-        if (done >= bytes.byteLength) done -= bytes.byteLength;
-        else {
-          rest.push(bytes.subarray(done));
-          done = 0;
-        }
-      }
-      left = rest;
-    }
-    this.written = at;
-    this.pending = [];
-    this.pendingBytes = 0;
+    if (!this.stagedBytes || this.fd === null) return;
+    this.writeAll(this.staged!.subarray(0, this.stagedBytes));
+    this.stagedBytes = 0;
+  }
+
+  /** Writes `bytes` at the end of the file; a write may take less than it is given, so what is left goes again. */
+  private writeAll(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.byteLength) done += writeSync(this.fd!, bytes, done, bytes.byteLength - done, this.written + done);
+    this.written += bytes.byteLength;
   }
 
   /** The article's slot, looked up once per read: verification reads a fold for every candidate. */
@@ -246,7 +247,7 @@ export class SpilledFolds implements FoldSource {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
-    this.pending = [];
+    this.staged = null;
     this.slots.clear();
     this.starts = [];
     this.firstLength = [];

@@ -168,6 +168,14 @@ export class Workspace {
     return lastRun >= this.run - 2;
   }
 
+  /**
+   * Gives back the page cache's memory (up to 512 MB, filled by a stage's writes): the stages after
+   * ingest and fingerprinting, which write little, need the room more (a million articles).
+   */
+  releaseMemory(): void {
+    this.db.pragma('shrink_memory');
+  }
+
   /** Runs `work` in one transaction: thousands of small writes cost one commit. */
   batch<T>(work: () => T): T {
     return this.db.transaction(work)();

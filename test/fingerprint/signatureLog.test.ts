@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintCorpus, signArticle, signCorpus, type ArticleSignatures } from '../../src/fingerprint/fingerprintCorpus.js';
+import { findFingerprints, fingerprintCorpus, signArticle, signCorpus, type ArticleSignatures } from '../../src/fingerprint/fingerprintCorpus.js';
 import { SignatureLog } from '../../src/fingerprint/signatureLog.js';
 import type { ResolvedConfig } from '../../src/config/resolveConfig.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
@@ -25,8 +25,22 @@ describe('SignatureLog', () => {
     articles.forEach((_, i) => {
       if (i % 2 === 1) log.add(i, signed[i]!);
     });
-    expect(await fingerprintCorpus(articles, config, log)).toEqual(whole);
+    const corpus = signCorpus(articles, config, undefined, undefined, log);
     articles.forEach((_, i) => expect(log.signaturesOf(i)).toEqual(signed[i]));
+    expect(await findFingerprints(corpus, config)).toEqual(whole);
+  });
+
+  it('is let go once LSH has searched the keys: verification reads only texts (2.2 GB of keys at a million articles)', async () => {
+    const log = new SignatureLog(config.fingerprint.bands);
+    const corpus = signCorpus(articles, config, undefined, undefined, log);
+    expect(corpus.paragraphKeys.length).toBeGreaterThan(0);
+    const found = await findFingerprints(corpus, config);
+    expect(found.reuse.map((r) => `${r.a} ~ ${r.b}`)).toContain('cn/xinhua-20221031-xi-trong.gb18030.txt#p3 ~ vna-20221031-trong-xi#p5');
+    expect(corpus.paragraphKeys).toHaveLength(0);
+    expect(corpus.articleKeys).toHaveLength(0);
+    expect(() => log.arrays(articles.length)).toThrow(/read after the log was released/);
+    expect(() => log.signaturesOf(0)).toThrow(/article 0 were read after the log was released/);
+    expect(() => log.add(0, signed[0]!)).toThrow(/article 0 was added after the log was released/);
   });
 
   it('offers the signatures ingest made to the store and puts the ones it makes there', () => {
