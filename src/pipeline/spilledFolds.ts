@@ -166,10 +166,10 @@ export class SpilledFolds implements FoldSource {
    * The folds of many articles or paragraphs at once (`positions[k]` of `ids[k]`, or the whole
    * article where it is WHOLE_ARTICLE), read in the order they lie in the file, nearby ones in one
    * read: verification's candidates are scattered over the corpus, and at a million articles the
-   * folds file is 3.6 GB that the run's other writes push out of the page cache, so a read per
-   * candidate waited on the disk for each (fingerprinting ran for more than 12 minutes where
-   * reading folds from memory took 4). Reads the folds into memory of their size; the answer for
-   * request `k` is undefined when the article is not in this file.
+   * folds file is 3.3 GB beside some 20 GB the run writes to the workspace and articles.jsonl. With
+   * a read per candidate (3 million there), a million-article run's fingerprinting was still going
+   * after 12 minutes; gathered, it took 95 s. Reads the folds into memory of their size; the answer
+   * for request `k` is undefined when the article is not in this file.
    */
   gather(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
