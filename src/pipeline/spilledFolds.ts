@@ -167,9 +167,9 @@ export class SpilledFolds implements FoldSource {
    * article where it is WHOLE_ARTICLE), read in the order they lie in the file, nearby ones in one
    * read: verification's candidates are scattered over the corpus, and at a million articles the
    * folds file is 3.3 GB beside some 20 GB the run writes to the workspace and articles.jsonl. With
-   * a read per candidate text (851,000 of them at 300k articles), a million-article run's fingerprinting was still going
-   * after 12 minutes; gathered, it took 95 s. Reads the folds into memory of their size; the answer
-   * for request `k` is undefined when the article is not in this file.
+   * a read per candidate text (851,000 of them at 300k articles), a million-article run's
+   * fingerprinting was still going after 12 minutes; gathered, it took 95 s. Reads the folds into
+   * memory of their size; the answer for request `k` is undefined when the article is not in this file.
    */
   gather(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
