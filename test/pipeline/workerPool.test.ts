@@ -130,3 +130,31 @@ describe('openBatchStream', () => {
     await expect(stream.finish()).rejects.toThrow('negative input -2');
   });
 });
+
+describe('runOnWorker', () => {
+  it('holds nothing of what it gave the thread once the thread has answered, though its exit is not yet handled (the band keys, 2.2 GB at a million articles)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { ROOT } = await import('../helpers.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-once-'));
+    const script = path.join(dir, 'sum.mjs');
+    await writeFile(script, `import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData.keys.reduce((a, b) => a + b, 0));\n`);
+    const pool = pathToFileURL(path.join(ROOT, 'dist/pipeline/workerPool.js')).href;
+    // A weak reference made in an earlier job, checked after a full collection right after the
+    // answer: while the thread's listeners held what it was given, the keys were still there.
+    const main = `
+      import { runOnWorker } from ${JSON.stringify(pool)};
+      let keys = new Uint32Array(new SharedArrayBuffer(64 << 20)).fill(1);
+      const held = new WeakRef(keys.buffer);
+      const sum = runOnWorker(new URL(${JSON.stringify(pathToFileURL(script).href)}), { keys });
+      keys = null;
+      await new Promise((resolve) => setImmediate(resolve));
+      const answer = await sum;
+      globalThis.gc();
+      console.log(JSON.stringify({ answer, kept: held.deref() !== undefined }));`;
+    // From a file, not -e: the worker would inherit --input-type.
+    const mainFile = path.join(dir, 'main.mjs');
+    await writeFile(mainFile, main);
+    const out = execFileSync(process.execPath, ['--expose-gc', mainFile], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ answer: 16 << 20, kept: false });
+  });
+});
