@@ -164,6 +164,8 @@ export interface ClusterLink {
  */
 export interface ScoredLinks extends Iterable<ClusterLink> {
   readonly size: number;
+  /** Each link's JSON line (JSON.stringify of the link, no newline), in the same order, made without the link objects. */
+  lines(): Iterable<string>;
 }
 
 export interface EventCluster {

@@ -56,6 +56,20 @@ export function linkOfRow(table: ScoredPairTable, row: number, idOf: (article: n
   return { a: idOf(table.first[row]!), b: idOf(table.second[row]!), score: v[at]! / 1000, features, decision: DECISIONS[decision]! };
 }
 
+/**
+ * `JSON.stringify(linkOfRow(...))`, written out without the link: links.jsonl holds every scored
+ * pair (19 million at a million articles), and made as objects at the site that also makes the
+ * links clusters keep, they were allocated straight into the old generation (V8 pretenures what an
+ * allocation site's earlier objects lived long enough for), 5 GB that only full collections freed.
+ */
+export function linkLineOfRow(table: ScoredPairTable, row: number, idOf: (article: number) => string, decision = table.decisions[row]!): string {
+  const at = row * VALUES;
+  const v = table.values;
+  let features = '';
+  for (let f = 0; f < FEATURES.length; f++) features += `${f ? ',' : ''}"${FEATURES[f]!}":${v[at + 1 + f]! / 1000}`;
+  return `{"a":${JSON.stringify(idOf(table.first[row]!))},"b":${JSON.stringify(idOf(table.second[row]!))},"score":${v[at]! / 1000},"features":{${features}},"decision":"${DECISIONS[decision]!}"}`;
+}
+
 /** The rows of several tables, one after another. */
 export function concatScoredPairTables(tables: ScoredPairTable[]): ScoredPairTable {
   if (tables.length === 1) return tables[0]!;

@@ -8,6 +8,7 @@ import {
   decodeScoredPairTable,
   encodeScoredPairTable,
   inMergeOrder,
+  linkLineOfRow,
   linkOfRow,
   setScoredPair,
 } from '../../src/cluster/scoredPairTable.js';
@@ -32,7 +33,24 @@ describe('ScoredPairTable', () => {
       const again = scoreLink(articles[decoded.first[row]!]!, articles[decoded.second[row]!]!, context);
       // Key order too: the links are written to links.jsonl as they are read.
       expect(JSON.stringify(linkOfRow(decoded, row, idOf))).toBe(JSON.stringify(again));
+      // links.jsonl's line, made without the object.
+      expect(linkLineOfRow(decoded, row, idOf)).toBe(JSON.stringify(again));
     }
+  });
+
+  it('writes each row\'s JSON line as JSON.stringify of its link, for any thousandths, decision and id (quotes, CJK, emoji)', () => {
+    const ids = ['vna-20221031-trong-xi', 'cn/xinhua "quoted" 新华社.txt', 'a\\b\u0001', '越南之声🇻🇳'];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 7, maxLength: 7 }), fc.integer({ min: 0, max: DECISIONS.length - 1 }), fc.nat(3), fc.nat(3), (values, decision, a, b) => {
+        const table = createScoredPairTable(1);
+        table.first[0] = a;
+        table.second[0] = b;
+        table.values.set(values);
+        table.decisions[0] = decision;
+        const idOf = (i: number) => ids[i]!;
+        expect(linkLineOfRow(table, 0, idOf)).toBe(JSON.stringify(linkOfRow(table, 0, idOf)));
+      }),
+    );
   });
 
   it('refuses a score that is not a whole number of thousandths, naming it', () => {
