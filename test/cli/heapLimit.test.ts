@@ -7,6 +7,7 @@ const MB = 1e6;
 // V8's ceiling on this project's machine (24 GiB): about 4.3 GB.
 const V8_DEFAULT = 4_345_298_944;
 const SEMI = '--max-semi-space-size=128';
+const GROWING = '--heap-growing-percent=25';
 
 describe('heapLimitArgs', () => {
   it('runs a small corpus as it is: the bench\'s 10k articles, 59 MB of JSONL', () => {
@@ -19,11 +20,11 @@ describe('heapLimitArgs', () => {
 
   it('raises the ceiling to what a larger corpus needs, keeping the node flags it was given', () => {
     // 300k articles: 1.8 GB of JSONL, six bytes of heap per byte of input.
-    expect(heapLimitArgs(['--enable-source-maps'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--enable-source-maps', '--max-old-space-size=10299', SEMI]);
+    expect(heapLimitArgs(['--enable-source-maps'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--enable-source-maps', '--max-old-space-size=10299', GROWING, SEMI]);
   });
 
   it('stops at three quarters of the machine', () => {
-    expect(heapLimitArgs([], {}, 24 * GiB, 6000 * MB, V8_DEFAULT)).toEqual(['--max-old-space-size=18432', SEMI]);
+    expect(heapLimitArgs([], {}, 24 * GiB, 6000 * MB, V8_DEFAULT)).toEqual(['--max-old-space-size=18432', GROWING, SEMI]);
     expect(heapLimitArgs([], {}, 4 * GiB, 6000 * MB, V8_DEFAULT)).toEqual([SEMI]);
   });
 
@@ -32,6 +33,7 @@ describe('heapLimitArgs', () => {
     expect(heapLimitArgs([], { NODE_OPTIONS: '--trace-warnings --max-old-space-size=8192' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual([SEMI]);
     expect(heapLimitArgs(['--max-semi-space-size=32'], {}, 24 * GiB, 592 * MB, V8_DEFAULT)).toBeNull();
     expect(heapLimitArgs([], { PARALLAX_HEAP_RAISED: '1' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toBeNull();
+    expect(heapLimitArgs(['--heap-growing-percent=50'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--heap-growing-percent=50', '--max-old-space-size=10299', SEMI]);
   });
 });
 
