@@ -58,9 +58,10 @@ export function linkOfRow(table: ScoredPairTable, row: number, idOf: (article: n
 
 /**
  * `JSON.stringify(linkOfRow(...))`, written out without the link: links.jsonl holds every scored
- * pair (19 million at a million articles), and made as objects at the site that also makes the
- * links clusters keep, they were allocated straight into the old generation (V8 pretenures what an
- * allocation site's earlier objects lived long enough for), 5 GB that only full collections freed.
+ * pair (19 million at a million articles), and while they were written as link objects the heap
+ * grew by 5 GB of garbage that only full collections freed. Likely V8's pretenuring: linkOfRow also
+ * makes the links clusters keep, so its objects were allocated straight into the old generation
+ * (not confirmed; writing lines makes no objects either way).
  */
 export function linkLineOfRow(table: ScoredPairTable, row: number, idOf: (article: number) => string, decision = table.decisions[row]!): string {
   const at = row * VALUES;
