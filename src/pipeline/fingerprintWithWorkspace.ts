@@ -43,6 +43,8 @@ export async function fingerprintWithWorkspace(
       signedBefore,
     ),
   );
+  // Given back before verification, the stage's peak (Workspace.releaseMemory).
+  workspace.releaseMemory();
   const result = await findFingerprints(signed, config, search);
   workspace.putStageResult('fingerprint', corpusKey, stageKey, result);
   return result;

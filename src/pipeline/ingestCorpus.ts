@@ -292,6 +292,8 @@ async function ingestStream(
   const { threads } = await builder.finish();
   if (folds?.size === 0) folds.close();
   stored?.flush();
+  // The page cache the writes filled is given back where they end (Workspace.releaseMemory).
+  documentStore?.releaseMemory();
   return {
     ...assemble(entries, outcomes),
     entries,

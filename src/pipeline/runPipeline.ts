@@ -129,7 +129,6 @@ async function findDuplicates(inputs: string[], config: ResolvedConfig, options:
   const { articles, manifest, docHashes, signatures, threads, folds } = await timed(timings, 'ingest', () =>
     ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
   );
-  workspace?.releaseMemory();
   const cache = runCache(workspace, articles, docHashes);
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, folds });
   folds?.close();
@@ -185,7 +184,6 @@ export async function runPipeline(
   let { articles } = ingested;
   const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
   if (!upTo('cluster')) return result;
-  workspace?.releaseMemory();
   const cache = runCache(workspace, articles, docHashes);
   const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
   if (whole) result.whole = whole;
@@ -194,7 +192,6 @@ export async function runPipeline(
   delete ingested.signatures;
   // Kept only through fingerprinting: the stages after it read no folds.
   folds?.close();
-  workspace?.releaseMemory();
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
   // when the file holds every article (a corpus taken whole from the workspace hands on no lines).

@@ -66,11 +66,11 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
   };
   // The large data files are what a threshold re-run would otherwise spend its time rewriting
   // unchanged. `staged`: the file already written beside its place, to swap in instead of the rows.
-  // `rows` are objects, or JSON lines already made when `encoded`.
-  const writeJsonl = async (relative: string, rows: () => Iterable<unknown>, contentKey?: string, staged?: StagedJsonl, encoded = false) => {
+  // `lineOf` makes each row's line (JSON.stringify unless the rows come as lines).
+  const writeJsonl = async <Row>(relative: string, rows: () => Iterable<Row>, contentKey?: string, staged?: StagedJsonl, lineOf?: (row: Row) => string) => {
     const file = path.join(out, relative);
     written.push(file);
-    const write = () => (staged ? staged.commit() : encoded ? writeJsonlAtomic(file, rows() as Iterable<string>, (line) => line) : writeJsonlAtomic(file, rows()));
+    const write = () => (staged ? staged.commit() : writeJsonlAtomic(file, rows(), lineOf));
     if (!keys || !contentKey) return write();
     if (keys.workspace.outputUnchanged(file, contentKey)) await staged?.abandon();
     else await write();
@@ -101,7 +101,7 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
       'data/clusters.json',
       JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
     );
-    await writeJsonl('data/links.jsonl', () => result.links!.lines(), undefined, undefined, true);
+    await writeJsonl('data/links.jsonl', () => result.links!.lines(), undefined, undefined, (line) => line);
   }
   if (result.through !== 'dupes' && result.clusters && result.digests) {
     if (!context.events) throw new Error('writeOutputs: a report run needs the event pages it wrote to (openEventPages, passed as PipelineOptions.events)');

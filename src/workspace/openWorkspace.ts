@@ -169,8 +169,9 @@ export class Workspace {
   }
 
   /**
-   * Gives back the page cache's memory (up to 512 MB, filled by a stage's writes): the stages after
-   * ingest and fingerprinting, which write little, need the room more (a million articles).
+   * Gives back the page cache's memory (up to 512 MB, filled by a stage's writes), called where
+   * ingest's and fingerprinting's many writes end: what follows them writes little and needs the
+   * room more (a million articles).
    */
   releaseMemory(): void {
     this.db.pragma('shrink_memory');
