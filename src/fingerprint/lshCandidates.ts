@@ -40,9 +40,12 @@ export function bandKeys(signature: Uint32Array, bands: number, rows: number): U
  */
 export function writeBandKeys(signatures: Int32Array, from: number, bands: number, rows: number, keys: Uint32Array, to: number): void {
   for (let band = 0; band < bands; band++) {
-    let key = mix32(band + 0x9e3779b9);
-    for (let r = 0; r < rows; r++) key = mix32(key ^ signatures[from + band + r * bands]!);
-    keys[to + band] = key;
+    // Each row goes in by an xor and a multiplication by an odd constant, both one-to-one: two bands
+    // that differ in one row never share a key, and the one mix at the end spreads every row into
+    // the top bits the bucket finder splits on. A full mix per row was a quarter of signing.
+    let key = band + 0x9e3779b9;
+    for (let r = 0; r < rows; r++) key = Math.imul(key ^ signatures[from + band + r * bands]!, 0x01000193);
+    keys[to + band] = mix32(key);
   }
 }
 

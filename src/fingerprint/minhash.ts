@@ -9,7 +9,7 @@
  * Changes whenever the same text and parameters would give other signatures or band keys (what the
  * workspace stores): stored values of another version are not reused.
  */
-export const SIGNATURE_VERSION = 5;
+export const SIGNATURE_VERSION = 6;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;
@@ -134,23 +134,25 @@ export function minhashParts(text: string, partLengths: number[], positions: num
   }
   const power = leadingPower(k);
   let h = 0;
-  for (let i = 0; i < k - 1; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  for (let i = 0; i < k; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
   // The shingle ending at i starts at i - k + 1: it belongs to the part holding i when it starts
-  // there too, so each part's first k - 1 positions end shingles that only the article keeps.
-  // Walking part by part keeps the hot loops free of bookkeeping.
+  // there too, so each part's first k - 1 positions end shingles that only the article keeps. The
+  // first shingle, ending at k - 1, is inside a part only when that part starts the text: when the
+  // parts before it are empty.
+  let first = 0;
+  while (first < partLengths.length - 1 && partLengths[first] === 0) first++;
+  keepFirst(out, h, salt, permutations, partLengths[first]! >= k ? block[first]! : -1);
+  // Part by part, each stretch in a loop of its own with nothing to decide per character: with a
+  // test per character for whether the shingle was inside a listed part, signing took 45% longer.
   let partStart = 0;
   for (let p = 0; p < partLengths.length; p++) {
     const partEnd = partStart + partLengths[p]!;
-    const inside = partStart + k - 1;
+    const inside = Math.max(partStart + k - 1, k);
+    h = rollArticle(text, Math.max(partStart, k), Math.min(inside, partEnd), h, out, salt, permutations, power, k);
     const target = block[p]!;
-    for (let i = Math.max(partStart, k - 1); i < partEnd; i++) {
-      h = i < k ? (Math.imul(h, BASE) + text.charCodeAt(i)) | 0 : (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
-      // keep(), written out: the shingle's bin and value are the same for the article and its part.
-      const m = mix32(h ^ salt);
-      const bin = binOf(m, permutations);
-      if (m < out[bin]!) out[bin] = m;
-      if (target >= 0 && i >= inside && m < out[target + bin]!) out[target + bin] = m;
-    }
+    h = target >= 0
+      ? rollArticleAndPart(text, inside, partEnd, h, out, target, salt, permutations, power, k)
+      : rollArticle(text, inside, partEnd, h, out, salt, permutations, power, k);
     partStart = partEnd;
   }
   densify(out.subarray(0, permutations));
@@ -158,6 +160,40 @@ export function minhashParts(text: string, partLengths: number[], positions: num
     if (block[p]! >= 0) densify(out.subarray(permutations * (i + 1), permutations * (i + 2)));
   });
   return result;
+}
+
+/** The text's first shingle (hash `h`) kept by the article and, when `target` ≥ 0, by the part whose signature starts there. */
+function keepFirst(out: Int32Array, h: number, salt: number, permutations: number, target: number): void {
+  const m = mix32(h ^ salt);
+  const bin = binOf(m, permutations);
+  if (m < out[bin]!) out[bin] = m;
+  if (target >= 0 && m < out[target + bin]!) out[target + bin] = m;
+}
+
+/**
+ * Rolls the shingle hash `h` over the shingles ending at `from`..`to` - 1 (all past the text's
+ * first), keeping each in the article's signature; returns the hash of the last.
+ */
+function rollArticle(text: string, from: number, to: number, h: number, out: Int32Array, salt: number, permutations: number, power: number, k: number): number {
+  for (let i = from; i < to; i++) {
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
+    const m = mix32(h ^ salt);
+    const bin = binOf(m, permutations);
+    if (m < out[bin]!) out[bin] = m;
+  }
+  return h;
+}
+
+/** rollArticle that keeps each shingle in the part's signature at `target` too: the bin and value are the same for both. */
+function rollArticleAndPart(text: string, from: number, to: number, h: number, out: Int32Array, target: number, salt: number, permutations: number, power: number, k: number): number {
+  for (let i = from; i < to; i++) {
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
+    const m = mix32(h ^ salt);
+    const bin = binOf(m, permutations);
+    if (m < out[bin]!) out[bin] = m;
+    if (m < out[target + bin]!) out[target + bin] = m;
+  }
+  return h;
 }
 
 /**
