@@ -32,6 +32,8 @@ export interface UnitTexts {
    * stored, and a reader of them by unit, used in place of foldedOf.
    */
   gather?(units: Int32Array): (unit: number) => string;
+  /** For texts in a file: where each of `units` (ascending) is in it, for another thread to read them. */
+  locate?(units: Int32Array): FoldLocations;
 }
 
 /**
@@ -75,15 +77,59 @@ export function verifyCandidates(
   threshold: number,
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
-  // Folded text and shingle sets only for the items that are candidates, built once each and let
-  // go after the item's last pair: kept to the end, every candidate paragraph's set stayed on the
-  // heap for the collector to walk (300k articles: the stage took 31 s then, 23 s now).
+  const pairs = keptPairs(candidates, skip);
+  return similarPairs(units, pairs, verifyPairs(textReader(units, count, pairs), count, pairs, params.shingle, threshold));
+}
+
+/** What verification found of each pair it was given, in their order. */
+export interface VerifiedPairs {
+  /** The pair's exact shingle Jaccard where it reaches the threshold, else -1. */
+  similarity: Float64Array;
+  /** 1 where the two folded texts are identical. */
+  exact: Uint8Array;
+}
+
+/**
+ * Where the folds of units are in a file of UTF-16 text (UnitTexts.locate): for request `k`, its
+ * first byte and length in characters, or a length of -1 when the file does not hold it.
+ */
+export interface FoldLocations {
+  file: string;
+  bytes: Float64Array;
+  chars: Int32Array;
+}
+
+/** The candidates `skip` does not veto, as pairs of unit indices one after another (i, j, i, j …). */
+export function keptPairs(candidates: [number, number][], skip: (a: number, b: number) => boolean): Int32Array {
+  const pairs = new Int32Array(2 * candidates.length);
+  let n = 0;
+  for (const [i, j] of candidates) {
+    if (skip(i, j)) continue;
+    pairs[n++] = i;
+    pairs[n++] = j;
+  }
+  return pairs.slice(0, n);
+}
+
+/** A reader of the folded texts of the units in `pairs`: gathered at once where the texts are on disk. */
+export function textReader(units: UnitTexts, count: number, pairs: Int32Array): (unit: number) => string {
+  return units.gather ? units.gather(unitsIn(pairs, count)) : (unit) => units.foldedOf(unit);
+}
+
+/**
+ * Each pair's exact similarity (VerifiedPairs), `pairs` being unit indices below `count` two by two
+ * and `read` giving a unit's folded text. Folded text and shingle sets are made only for units in
+ * some pair, once each, and let go after the unit's last pair: kept to the end, every candidate
+ * paragraph's set stayed on the heap for the collector to walk (300k articles: the stage took 31 s
+ * then, 23 s now). What one thread verifies of a corpus's pairs, whichever share it is given.
+ */
+export function verifyPairs(read: (unit: number) => string, count: number, pairs: Int32Array, shingle: number, threshold: number): VerifiedPairs {
+  const pairCount = pairs.length / 2;
   const lastPair = new Int32Array(count).fill(-1);
-  candidates.forEach(([i, j], k) => {
-    lastPair[i] = k;
-    lastPair[j] = k;
-  });
-  const read = units.gather ? units.gather(candidateUnits(lastPair)) : (i: number) => units.foldedOf(i);
+  for (let k = 0; k < pairCount; k++) {
+    lastPair[pairs[2 * k]!] = k;
+    lastPair[pairs[2 * k + 1]!] = k;
+  }
   const folded = new Map<number, string>();
   const foldedOf = (i: number) => {
     let text = folded.get(i);
@@ -93,7 +139,7 @@ export function verifyCandidates(
   const shingles = new Map<number, Uint32Array>();
   const shinglesOf = (i: number) => {
     let set = shingles.get(i);
-    if (!set) shingles.set(i, (set = shingleHashes(foldedOf(i), params.shingle)));
+    if (!set) shingles.set(i, (set = shingleHashes(foldedOf(i), shingle)));
     return set;
   };
   const release = (i: number, k: number) => {
@@ -101,35 +147,58 @@ export function verifyCandidates(
     folded.delete(i);
     shingles.delete(i);
   };
-  const pairs: SimilarPair[] = [];
-  candidates.forEach(([i, j], k) => {
-    const similar = !skip(i, j) && verifyPair(i, j);
+  const similarity = new Float64Array(pairCount);
+  const exact = new Uint8Array(pairCount);
+  for (let k = 0; k < pairCount; k++) {
+    const [i, j] = [pairs[2 * k]!, pairs[2 * k + 1]!];
+    const same = foldedOf(i) === foldedOf(j);
+    similarity[k] = same ? 1 : jaccardAtLeast(shinglesOf(i), shinglesOf(j), threshold);
+    exact[k] = same ? 1 : 0;
     release(i, k);
     release(j, k);
-    if (!similar) return;
-    const [a, b] = [units.idOf(i), units.idOf(j)];
-    const [first, second] = a <= b ? [a, b] : [b, a];
-    pairs.push({ a: first, b: second, similarity: round(similar.similarity), kind: similar.exact ? 'exact' : 'near' });
-  });
-  return pairs.sort((x, y) => compareCodeUnits(x.a, y.a) || compareCodeUnits(x.b, y.b));
-
-  function verifyPair(i: number, j: number): { similarity: number; exact: boolean } | null {
-    const exact = foldedOf(i) === foldedOf(j);
-    const similarity = exact ? 1 : jaccardAtLeast(shinglesOf(i), shinglesOf(j), threshold);
-    return similarity < threshold ? null : { similarity, exact };
   }
+  return { similarity, exact };
 }
 
-/** The units that are in some candidate pair (lastPair ≥ 0), ascending. */
-function candidateUnits(lastPair: Int32Array): Int32Array {
-  let count = 0;
-  for (const k of lastPair) if (k >= 0) count++;
-  const units = new Int32Array(count);
+/** The pairs verification kept (similarity ≥ 0), by id, sorted: the stage's answer. */
+export function similarPairs(units: UnitTexts, pairs: Int32Array, { similarity, exact }: VerifiedPairs): SimilarPair[] {
+  const found: SimilarPair[] = [];
+  for (let k = 0; k < similarity.length; k++) {
+    if (similarity[k]! < 0) continue;
+    const [a, b] = [units.idOf(pairs[2 * k]!), units.idOf(pairs[2 * k + 1]!)];
+    const [first, second] = a <= b ? [a, b] : [b, a];
+    found.push({ a: first, b: second, similarity: round(similarity[k]!), kind: exact[k] ? 'exact' : 'near' });
+  }
+  return found.sort((x, y) => compareCodeUnits(x.a, y.a) || compareCodeUnits(x.b, y.b));
+}
+
+/** The units, below `count`, that are in some pair of `pairs`, ascending. */
+export function unitsIn(pairs: Int32Array, count: number): Int32Array {
+  const wanted = new Uint8Array(count);
+  for (const unit of pairs) wanted[unit] = 1;
+  let n = 0;
+  for (const w of wanted) n += w;
+  const units = new Int32Array(n);
   let at = 0;
-  lastPair.forEach((k, unit) => {
-    if (k >= 0) units[at++] = unit;
+  wanted.forEach((w, unit) => {
+    if (w) units[at++] = unit;
   });
   return units;
+}
+
+/** A reader of requests by their index, as a reader by unit: `units` ascending, request k for units[k]. */
+export function byUnit<T>(units: Int32Array, read: (k: number) => T): (unit: number) => T {
+  return (unit) => {
+    let low = 0;
+    let high = units.length - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (units[middle]! < unit) low = middle + 1;
+      else high = middle;
+    }
+    if (units[low] !== unit) throw new RangeError(`gather: unit ${unit} was not asked for`);
+    return read(low);
+  };
 }
 
 function round(x: number): number {

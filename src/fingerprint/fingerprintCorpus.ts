@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
-import { findSimilarKeyed, verifyCandidates, type UnitTexts } from './findSimilarTexts.js';
+import { byUnit, findSimilarKeyed, keptPairs, similarPairs, textReader, verifyPairs, type FoldLocations, type UnitTexts, type VerifiedPairs } from './findSimilarTexts.js';
 import { lshCandidatesFromFlat, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 import { SignatureLog } from './signatureLog.js';
@@ -60,6 +60,8 @@ export interface FoldSource {
    * For a source that reads them from disk, where one read each would wait on the disk for each.
    */
   gather?(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined;
+  /** Where the folds gather would read are in the source's file. */
+  locate?(ids: readonly string[], positions: Int32Array): FoldLocations;
 }
 
 /** The position that asks for a whole article's folds (FoldSource.gather, CorpusText.gather). */
@@ -105,6 +107,12 @@ function joinFolded(folded: string[], lengths: number[]): string {
 export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Promise<[number, number][]> };
 
 /**
+ * Verification of the paragraphs' candidate pairs shared with another thread: given the pairs the
+ * stage kept (unit indices two by two), it answers what verifyPairs of them all on this thread would.
+ */
+export type PairVerification = (units: UnitTexts, count: number, pairs: Int32Array, shingle: number, threshold: number) => Promise<VerifiedPairs>;
+
+/**
  * What the fingerprint stage reads of the articles' text, by article index. From whole articles
  * (wholeArticleText), or from folds made where the articles were built, for a run that holds only
  * their leads: verification reads the same strings either way.
@@ -122,6 +130,8 @@ export interface CorpusText {
    * request `k` is paragraph `positions[k]` of article `articles[k]`, or the whole article (WHOLE_ARTICLE).
    */
   gather?(articles: Int32Array, positions: Int32Array): (k: number) => string;
+  /** Where those folds are in a file, for another thread to read (FoldLocations; a length of -1 for one the file does not hold). */
+  locate?(articles: Int32Array, positions: Int32Array): FoldLocations;
 }
 
 /** CorpusText of whole articles. */
@@ -205,32 +215,19 @@ function articleTexts({ articles, text }: SignedCorpus): UnitTexts {
 /** The paragraph units as verification reads them, from the articles they belong to. */
 function paragraphTexts({ text, paragraphOwner, paragraphPosition }: SignedCorpus): UnitTexts {
   const gather = text.gather?.bind(text);
+  const locate = text.locate?.bind(text);
   return {
     idOf: (i) => text.paragraphId(paragraphOwner[i]!, paragraphPosition[i]!),
     foldedOf: (i) => text.foldedParagraph(paragraphOwner[i]!, paragraphPosition[i]!),
     ...(gather ? { gather: (units: Int32Array) => byUnit(units, gather(units.map((u) => paragraphOwner[u]!), units.map((u) => paragraphPosition[u]!))) } : {}),
-  };
-}
-
-/** A reader of requests by their index, as a reader by unit: `units` ascending, request k for units[k]. */
-function byUnit(units: Int32Array, read: (k: number) => string): (unit: number) => string {
-  return (unit) => {
-    let low = 0;
-    let high = units.length - 1;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (units[middle]! < unit) low = middle + 1;
-      else high = middle;
-    }
-    if (units[low] !== unit) throw new RangeError(`gather: unit ${unit} was not asked for`);
-    return read(low);
+    ...(locate ? { locate: (units: Int32Array) => locate(units.map((u) => paragraphOwner[u]!), units.map((u) => paragraphPosition[u]!)) } : {}),
   };
 }
 
 /**
  * The fingerprint stage: article near-duplicates and paragraph reuse across the corpus. With
  * `search`, LSH over the paragraphs (most of the stage's units) runs there while the articles'
- * duplicates are found here; the result is the same.
+ * duplicates are found here; with `verify`, their candidates are verified there; the result is the same.
  */
 export async function fingerprintCorpus(
   articles: ArticleText[],
@@ -239,12 +236,13 @@ export async function fingerprintCorpus(
   signed?: SignatureLog,
   search?: CandidateSearch,
   text?: CorpusText,
+  verify?: PairVerification,
 ): Promise<CorpusFingerprints> {
-  return findFingerprints(signCorpus(articles, config, undefined, text, signed), config, search);
+  return findFingerprints(signCorpus(articles, config, undefined, text, signed), config, search, verify);
 }
 
 /** The fingerprint stage over a signed corpus (signCorpus). */
-export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch): Promise<CorpusFingerprints> {
+export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch, verify?: PairVerification): Promise<CorpusFingerprints> {
   const { articles, paragraphOwner } = signed;
   const { bands } = config.fingerprint;
   // Started before the articles' search below, which then runs alongside it; this thread then
@@ -262,10 +260,15 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
   const candidates = searched ? await searched.join() : lshCandidatesFromFlat(signed.paragraphKeys, bands);
   searched = undefined;
   releaseKeys(signed);
-  const reuse = verifyCandidates(paragraphTexts(signed), paragraphOwner.length, candidates, config.fingerprint, config.thresholds.reuse, (i, j) => {
+  const pairs = keptPairs(candidates, (i, j) => {
     const ownerA = paragraphOwner[i]!;
     const ownerB = paragraphOwner[j]!;
     return ownerA === ownerB || duplicateKeys.has(ownerA * n + ownerB);
   });
-  return { duplicates, reuse };
+  const units = paragraphTexts(signed);
+  const { shingle } = config.fingerprint;
+  const threshold = config.thresholds.reuse;
+  const count = paragraphOwner.length;
+  const verified = verify ? await verify(units, count, pairs, shingle, threshold) : verifyPairs(textReader(units, count, pairs), count, pairs, shingle, threshold);
+  return { duplicates, reuse: similarPairs(units, pairs, verified) };
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type CorpusText } from '../fingerprint/fingerprintCorpus.js';
+import { findFingerprints, signCorpus, type CandidateSearch, type CorpusFingerprints, type CorpusText, type PairVerification } from '../fingerprint/fingerprintCorpus.js';
 import type { SignatureLog } from '../fingerprint/signatureLog.js';
 import type { ArticleText } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
@@ -24,6 +24,7 @@ export async function fingerprintWithWorkspace(
   search?: CandidateSearch,
   /** Where the texts are read, when not from the articles (IngestResult.folds). */
   text?: CorpusText,
+  verify?: PairVerification,
 ): Promise<CorpusFingerprints> {
   const stageKey = workspaceKeys.fingerprintStage(config);
   const stored = workspace.getStageResult<CorpusFingerprints>('fingerprint', corpusKey, stageKey);
@@ -45,7 +46,7 @@ export async function fingerprintWithWorkspace(
   );
   // Given back before verification, the stage's peak (Workspace.releaseMemory).
   workspace.releaseMemory();
-  const result = await findFingerprints(signed, config, search);
+  const result = await findFingerprints(signed, config, search, verify);
   workspace.putStageResult('fingerprint', corpusKey, stageKey, result);
   return result;
 }

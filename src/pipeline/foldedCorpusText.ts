@@ -16,6 +16,8 @@ export function foldedCorpusText(articles: ArticleText[], folds: FoldSource): Co
     foldedParagraph: (article, position) => folds.paragraph(idOf(article), position) ?? whole.foldedParagraph(article, position),
     paragraphId: (article, position) => (folds.paragraphLengths(idOf(article)) ? paragraphId(idOf(article), position) : whole.paragraphId(article, position)),
     ...(folds.gather ? { gather: gatherFrom(folds.gather.bind(folds), whole, idOf) } : {}),
+    // What the folds do not hold is located nowhere (a length of -1): the reader asks for it here.
+    ...(folds.locate ? { locate: (articles: Int32Array, positions: Int32Array) => folds.locate!(Array.from(articles, idOf), positions) } : {}),
     sign: (article: number, config: ResolvedConfig) => {
       const lengths = folds.paragraphLengths(idOf(article));
       return lengths ? signFolded({ text: folds.article(idOf(article))!, lengths: Array.from(lengths) }, config) : whole.sign(article, config);

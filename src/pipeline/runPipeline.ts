@@ -10,6 +10,7 @@ import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
 import { foldedCorpusText } from './foldedCorpusText.js';
 import { scorePairsOnWorker } from './scorePairsOnWorker.js';
 import { searchOnWorker } from './searchOnWorker.js';
+import { verifyOnWorker } from './verifyOnWorker.js';
 import type { SpilledFolds } from './spilledFolds.js';
 import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
 import { workspaceKeys } from './workspaceKeys.js';
@@ -95,7 +96,7 @@ interface FingerprintRun {
   progress: Progress;
   cache: RunCache | undefined;
   signatures: SignatureLog | undefined;
-  /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search. */
+  /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search, and their verification on two. */
   workers: number | undefined;
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
@@ -107,12 +108,14 @@ interface FingerprintRun {
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
   const { cache, signatures, progress, whole } = run;
   const text = run.folds && foldedCorpusText(articles, run.folds);
-  const search = (run.workers ?? 1) > 1 ? searchOnWorker() : undefined;
+  const threaded = (run.workers ?? 1) > 1;
+  const search = threaded ? searchOnWorker() : undefined;
+  const verify = threaded ? verifyOnWorker() : undefined;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
-      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures, search, text)
-      : fingerprintCorpus(articles, config, signatures, search, text),
+      ? fingerprintWithWorkspace(whole ? () => [...whole.all()] : articles, cache.docHashes, cache.corpusKey, config, cache.store, signatures, search, text, verify)
+      : fingerprintCorpus(articles, config, signatures, search, text, verify),
   );
   progress.end(`${found.duplicates.length} duplicate pairs, ${found.reuse.length} reused paragraph pairs`);
   return found;

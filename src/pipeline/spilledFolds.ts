@@ -2,6 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
+import type { FoldLocations } from '../fingerprint/findSimilarTexts.js';
 import type { EncodedFolds } from './buildOutcome.js';
 import { grownArray } from '../fingerprint/grownArray.js';
 
@@ -164,16 +165,22 @@ export class SpilledFolds implements FoldSource {
 
   /**
    * The folds of many articles or paragraphs at once (`positions[k]` of `ids[k]`, or the whole
-   * article where it is WHOLE_ARTICLE), read in the order they lie in the file, nearby ones in one
-   * read: verification's candidates are scattered over the corpus, and at a million articles the
-   * folds file is 3.3 GB beside some 20 GB the run writes to the workspace and articles.jsonl. With
-   * a read per candidate text (851,000 of them at 300k articles), a million-article run's
-   * fingerprinting was still going after 12 minutes; gathered, it took 95 s. Reads the folds into
-   * memory of their size; the answer for request `k` is undefined when the article is not in this file.
+   * article where it is WHOLE_ARTICLE), as readFolds reads them; the answer for request `k` is
+   * undefined when the article is not in this file.
    */
   gather(ids: readonly string[], positions: Int32Array): (k: number) => string | undefined {
+    const { bytes, chars } = this.locate(ids, positions);
+    return readFolds(this.fd!, this.file, bytes, chars);
+  }
+
+  /**
+   * Where the folds gather would read lie in the file (per request its first byte and length in
+   * characters, or a length of -1 for an article it does not hold), the file written up to them:
+   * for another thread to read with readFolds.
+   */
+  locate(ids: readonly string[], positions: Int32Array): FoldLocations {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
-    if (ids.length !== positions.length) throw new RangeError(`SpilledFolds.gather: ${ids.length} ids but ${positions.length} positions`);
+    if (ids.length !== positions.length) throw new RangeError(`SpilledFolds.locate: ${ids.length} ids but ${positions.length} positions`);
     this.flush();
     const count = ids.length;
     const bytes = new Float64Array(count);
@@ -193,50 +200,14 @@ export class SpilledFolds implements FoldSource {
       bytes[k] = this.starts[slot]! + 2 * before;
       chars[k] = length;
     }
-    const order = Array.from({ length: count }, (_, k) => k).filter((k) => chars[k]! >= 0);
-    // Requests in corpus order (the usual case) are already in file order.
-    if (order.some((k, i) => i > 0 && bytes[k]! < bytes[order[i - 1]!]!)) order.sort((a, b) => bytes[a]! - bytes[b]!);
-    const held = new GatheredBytes(order.reduce((sum, k) => sum + 2 * chars[k]!, 0));
-    const where = new Float64Array(count);
-    const chunk = Buffer.allocUnsafeSlow(GATHER_CHUNK_BYTES);
-    for (let i = 0; i < order.length; ) {
-      // One read covers the requests from order[i] on that lie close together and fit the chunk.
-      const first = bytes[order[i]!]!;
-      let end = i;
-      let last = first;
-      while (end < order.length) {
-        const k = order[end]!;
-        const stop = bytes[k]! + 2 * chars[k]!;
-        if (end > i && (bytes[k]! - last > GATHER_GAP_BYTES || stop - first > GATHER_CHUNK_BYTES)) break;
-        last = Math.max(last, stop);
-        end++;
-      }
-      const span = last - first;
-      const source = span <= GATHER_CHUNK_BYTES ? chunk : Buffer.allocUnsafeSlow(span);
-      this.readInto(source, first, span);
-      for (; i < end; i++) {
-        const k = order[i]!;
-        const from = bytes[k]! - first;
-        where[k] = held.append(source.subarray(from, from + 2 * chars[k]!));
-      }
-    }
-    return (k) => (chars[k]! < 0 ? undefined : held.text(where[k]!, 2 * chars[k]!));
-  }
-
-  private readInto(buffer: Buffer, byte: number, length: number): void {
-    let done = 0;
-    while (done < length) {
-      const got = readSync(this.fd!, buffer, done, length - done, byte + done);
-      if (got === 0) throw new Error(`SpilledFolds: ${this.file} ends before byte ${byte + length}`);
-      done += got;
-    }
+    return { file: this.file, bytes, chars };
   }
 
   private read(byte: number, chars: number): string {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
     this.flush();
     const buffer = Buffer.allocUnsafe(chars * 2);
-    this.readInto(buffer, byte, buffer.byteLength);
+    readInto(this.fd, this.file, buffer, byte, buffer.byteLength);
     return buffer.toString('utf16le');
   }
 
@@ -252,5 +223,55 @@ export class SpilledFolds implements FoldSource {
     this.starts = [];
     this.firstLength = [];
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The folds at `bytes` (`chars` long; none where that is -1) of a file of UTF-16 folds, read in the
+ * order they lie in the file, nearby ones in one read: verification's candidates are scattered
+ * over the corpus, and at a million articles the folds file is 3.3 GB beside some 20 GB the run
+ * writes to the workspace and articles.jsonl. With a read per candidate text (851,000 of them at
+ * 300k articles), a million-article run's fingerprinting was still going after 12 minutes;
+ * gathered, it took 95 s. Reads the folds into memory of their size; the answer for request `k` is
+ * undefined where its length is -1. `file` names the file in errors.
+ */
+export function readFolds(fd: number, file: string, bytes: Float64Array, chars: Int32Array): (k: number) => string | undefined {
+  const count = bytes.length;
+  const order = Array.from({ length: count }, (_, k) => k).filter((k) => chars[k]! >= 0);
+  // Requests in corpus order (the usual case) are already in file order.
+  if (order.some((k, i) => i > 0 && bytes[k]! < bytes[order[i - 1]!]!)) order.sort((a, b) => bytes[a]! - bytes[b]!);
+  const held = new GatheredBytes(order.reduce((sum, k) => sum + 2 * chars[k]!, 0));
+  const where = new Float64Array(count);
+  const chunk = Buffer.allocUnsafeSlow(GATHER_CHUNK_BYTES);
+  for (let i = 0; i < order.length; ) {
+    // One read covers the requests from order[i] on that lie close together and fit the chunk.
+    const first = bytes[order[i]!]!;
+    let end = i;
+    let last = first;
+    while (end < order.length) {
+      const k = order[end]!;
+      const stop = bytes[k]! + 2 * chars[k]!;
+      if (end > i && (bytes[k]! - last > GATHER_GAP_BYTES || stop - first > GATHER_CHUNK_BYTES)) break;
+      last = Math.max(last, stop);
+      end++;
+    }
+    const span = last - first;
+    const source = span <= GATHER_CHUNK_BYTES ? chunk : Buffer.allocUnsafeSlow(span);
+    readInto(fd, file, source, first, span);
+    for (; i < end; i++) {
+      const k = order[i]!;
+      const from = bytes[k]! - first;
+      where[k] = held.append(source.subarray(from, from + 2 * chars[k]!));
+    }
+  }
+  return (k) => (chars[k]! < 0 ? undefined : held.text(where[k]!, 2 * chars[k]!));
+}
+
+function readInto(fd: number, file: string, buffer: Buffer, byte: number, length: number): void {
+  let done = 0;
+  while (done < length) {
+    const got = readSync(fd, buffer, done, length - done, byte + done);
+    if (got === 0) throw new Error(`SpilledFolds: ${file} ends before byte ${byte + length}`);
+    done += got;
   }
 }

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldArticle, WHOLE_ARTICLE } from '../../src/fingerprint/fingerprintCorpus.js';
-import { SpilledFolds } from '../../src/pipeline/spilledFolds.js';
+import { readFolds, SpilledFolds } from '../../src/pipeline/spilledFolds.js';
 import { seed } from '../helpers.js';
 
 describe('SpilledFolds', () => {
@@ -73,6 +73,30 @@ describe('SpilledFolds.gather', () => {
     expect(read(requests.findIndex(([id, position]) => id === ids[0] && position === 0))).toBe(folded[0]!.text.slice(0, folded[0]!.lengths[0]));
     expect(() => folds.gather([ids[1]!], Int32Array.of(16))).toThrow(/has 16 paragraphs, not a paragraph 16/);
     expect(() => folds.gather([ids[1]!, ids[2]!], Int32Array.of(0))).toThrow(/2 ids but 1 positions/);
+    folds.close();
+  });
+});
+
+describe('SpilledFolds.locate', () => {
+  it('tells another reader of the file where the folds are: readFolds on a descriptor of its own reads what gather reads, folds not yet written out included (seeds 001, 002)', async () => {
+    const seeds = await Promise.all((['vnaHanoi', 'thoidaiSteering'] as const).map((name) => seed(name)));
+    const folded = seeds.map((article) => foldArticle(article));
+    const folds = new SpilledFolds();
+    // A few kilobytes: all still waiting for the first 4 MB write when they are located.
+    folded.forEach((f, k) => folds.add(seeds[k]!.id, { bytes: Buffer.from(f.text, 'utf16le'), lengths: f.lengths }));
+    const ids = [seeds[1]!.id, 'not-added', seeds[0]!.id, seeds[1]!.id];
+    const positions = Int32Array.of(15, 0, WHOLE_ARTICLE, 0);
+    const { file, bytes, chars } = folds.locate(ids, positions);
+    expect(Array.from(chars)).toEqual([folded[1]!.lengths[15], -1, folded[0]!.text.length, folded[1]!.lengths[0]]);
+    const fd = openSync(file, 'r');
+    const read = readFolds(fd, file, bytes, chars);
+    closeSync(fd);
+    const gathered = folds.gather(ids, positions);
+    ids.forEach((_, k) => expect(read(k)).toBe(gathered(k)));
+    expect(read(2)).toBe(folded[0]!.text);
+    // Paragraph 15 is seed 002's last: the end of its folds.
+    expect(read(0)).toBe(folded[1]!.text.slice(folded[1]!.text.length - folded[1]!.lengths[15]!));
+    expect(read(1)).toBeUndefined();
     folds.close();
   });
 });

@@ -9,9 +9,9 @@ import { CONFIG_FILE, CORPUS, ROOT } from '../helpers.js';
 /** Worker threads run the compiled worker script, so this runs the built CLI (npm test builds first). */
 const CLI = path.join(ROOT, 'dist/cli/bin.js');
 
-async function run(inputs: string[], workers: number, command = 'run'): Promise<string> {
-  const out = await mkdtemp(path.join(tmpdir(), `parallax-workers-${workers}-`));
-  execFileSync(process.execPath, [CLI, command, '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', '--no-cache', '--workers', String(workers)]);
+async function run(inputs: string[], workers: number, command = 'run', out?: string, more: string[] = ['--no-cache']): Promise<string> {
+  out ??= await mkdtemp(path.join(tmpdir(), `parallax-workers-${workers}-`));
+  execFileSync(process.execPath, [CLI, command, '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', '--workers', String(workers), ...more]);
   return out;
 }
 
@@ -30,6 +30,7 @@ let single: string;
 let parallel: string;
 let dupesSingle: string;
 let dupesParallel: string;
+let inputs: string[];
 beforeAll(async () => {
   // The fixtures plus 400 generated articles (planted copies and events): enough batches for both workers.
   const dir = await mkdtemp(path.join(tmpdir(), 'parallax-workers-corpus-'));
@@ -43,7 +44,7 @@ beforeAll(async () => {
   lines[59] = '';
   lines[69] = JSON.stringify({ id: 'no-text', title: '无正文' });
   await writeFile(quirks, lines.join('\r\n') + '\r\n');
-  const inputs = [CORPUS, generated, quirks];
+  inputs = [CORPUS, generated, quirks];
   [single, parallel] = await Promise.all([run(inputs, 1), run(inputs, 2)]);
   [dupesSingle, dupesParallel] = await Promise.all([run(inputs, 1, 'dupes'), run(inputs, 2, 'dupes')]);
 }, 180_000);
@@ -90,4 +91,18 @@ describe('worker threads', () => {
     expect(manifest.threads).toEqual({ ingest: 2 });
     expect(manifest.totals).toEqual({ inputs: 574, ingested: 572, skipped: 2, failed: 0 });
   });
+
+  it('verify reused paragraphs on two threads from the folds file and from articles the workspace gave back: a re-run with one more input and thresholds.reuse changed finds what a fresh run finds', async () => {
+    const lower = ['--set', 'thresholds.reuse=0.5'];
+    const out = await run(inputs.slice(0, 2), 2, 'run', undefined, []);
+    // The first two inputs' articles come from the workspace, whole; only the third's folds are in this run's folds file.
+    await run(inputs, 2, 'run', out, lower);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.workspace.documents).toEqual({ reused: 425, computed: 147 });
+    expect(manifest.workspace.stages.fingerprint).toBe('computed');
+    const fresh = await run(inputs, 1, 'dupes', undefined, ['--no-cache', ...lower]);
+    const [again, expected] = [await files(out), await files(fresh)];
+    expect(again.get('data/reuse.jsonl')).toBe(expected.get('data/reuse.jsonl'));
+    expect(expected.get('data/reuse.jsonl')!.split('\n').length).toBeGreaterThan((await files(dupesSingle)).get('data/reuse.jsonl')!.split('\n').length);
+  }, 120_000);
 });
