@@ -1,22 +1,20 @@
 import { availableParallelism, totalmem } from 'node:os';
-import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
-import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import { collectInputs, inputBytes, type InputFile } from '../pipeline/collectInputs.js';
-import { createProgress } from '../pipeline/progress.js';
-import { runPipeline, type StageName } from '../pipeline/runPipeline.js';
-import { openEventPages } from '../pipeline/writeEventPages.js';
-import { openStagedJsonl } from '../pipeline/writeAtomic.js';
-import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
-import { evaluateCommand, explainCommand, tuneCommand, type EvaluateArgs } from './evaluateCommands.js';
-import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
-import { heapLimitArgs, runAgain, workerSemiSpaceFlag } from './heapLimit.js';
-import { summarizeRun } from './summarizeRun.js';
+import type { StageName } from '../pipeline/runPipeline.js';
+import { WORKSPACE_FILE } from '../workspace/workspaceFile.js';
+import type { EvaluateArgs } from './evaluateCommands.js';
+import { heapLimitArgs, runAgain } from './heapLimit.js';
 
-interface CommonArgs {
+/*
+ * What this module imports is what every command needs before it knows whether it will run here
+ * or again in a process with a larger heap (heapLimitArgs); the pipeline is imported once it runs
+ * here. Loading it all first cost the process that only starts the other half a second.
+ */
+
+export interface CommonArgs {
   config: string;
   input: string[];
   out: string;
@@ -51,33 +49,8 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   const files = await collectInputs(args.input);
   const again = await runSizedForInput(files, argv);
   if (again !== undefined) return again;
-  const workerFlag = workerSemiSpaceFlag(process.env);
-  if (workerFlag) setFlagsFromString(workerFlag);
-  const config = await loadConfig(args.config, args.set);
-  const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
-  let result;
-  // Event pages are written while the events are compared, and swapped in with the other outputs.
-  const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;
-  // So is articles.jsonl, from the lines the ingest workers make as they build the articles.
-  const articleFile = stage === 'dupes' ? undefined : openStagedJsonl(path.join(args.out, 'data', 'articles.jsonl'));
-  try {
-    const progress = createProgress(process.stderr, args.quiet);
-    result = await runPipeline(args.input, config, stage, { progress, workspace, workers: args.workers, events, files, articleRecords: articleFile });
-    if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
-    await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events, articleFile });
-  } catch (error) {
-    await events?.abandon();
-    await articleFile?.abandon();
-    throw error;
-  } finally {
-    workspace?.close(result?.timings);
-  }
-  if (manifestTotals(result.manifest).ingested === 0) {
-    throw new ParallaxError(`no usable article found in ${args.input.join(', ')} (see ${args.out}/manifest.json)`);
-  }
-  if (!args.quiet) {
-    process.stdout.write(`parallax ${command}\n` + summarizeRun(result, config, args.out).map((l) => `  ${l}\n`).join(''));
-  }
+  const { runCommand } = await import('./runCommand.js');
+  await runCommand(command, stage, args, files);
 }
 
 function reportError(error: unknown, debug: boolean): void {
@@ -136,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   // With exitProcess(false) yargs still calls a handler after reporting a usage failure.
-  const evaluation = (run: (args: EvaluateArgs, files: InputFile[]) => Promise<void>) => async (args: unknown) => {
+  const evaluation = (name: 'evaluateCommand' | 'tuneCommand' | 'explainCommand') => async (args: unknown) => {
     if (exitCode === 2) return;
     try {
       // eval, tune and explain ingest and cluster the whole corpus too; its files are found once.
@@ -146,7 +119,8 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = again;
         return;
       }
-      await run(args as EvaluateArgs, files);
+      const commands = await import('./evaluateCommands.js');
+      await commands[name](args as EvaluateArgs, files);
     } catch (error) {
       reportError(error, debug);
       exitCode = 1;
@@ -160,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
         y
           .option('gold', { type: 'string', demandOption: true, describe: 'Gold labels: {"<id>": "<event>"} JSON or {"id","event"} JSONL' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-      evaluation(evaluateCommand),
+      evaluation('evaluateCommand'),
     )
     .command(
       'tune',
@@ -170,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('gold', { type: 'string', demandOption: true, describe: 'Gold labels file' })
           .option('grid', { type: 'string', array: true, demandOption: true, describe: 'key=from:to:step or key=a,b,c (repeatable)' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-      evaluation(tuneCommand),
+      evaluation('tuneCommand'),
     )
     .command(
       'explain <a> <b>',
@@ -180,7 +154,7 @@ export async function main(argv: string[]): Promise<number> {
           .positional('a', { type: 'string', describe: 'article id' })
           .positional('b', { type: 'string', describe: 'article id' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
-      evaluation(explainCommand),
+      evaluation('explainCommand'),
     );
   try {
     await cli.parseAsync();

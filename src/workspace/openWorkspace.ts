@@ -11,8 +11,7 @@ function bytesOf(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The workspace's name inside the output folder. */
-export const WORKSPACE_FILE = 'workspace.sqlite';
+export { WORKSPACE_FILE } from './workspaceFile.js';
 
 /**
  * Rows no run within this window marked are pruned. Marks are refreshed lazily (see markUsed), so a

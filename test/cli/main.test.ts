@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { CONFIG_FILE, CORPUS, SEEDS } from '../helpers.js';
+import { CONFIG_FILE, CORPUS, ROOT, SEEDS } from '../helpers.js';
 
 let stdout: string[];
 let stderr: string[];
@@ -112,5 +113,22 @@ describe('parallax CLI', () => {
     expect(await main(['explain', 'nope', 'seeds/001_04b9df7d89f70d67.txt', '--config', CONFIG_FILE, '--input', corpus])).toBe(1);
     expect(stderr.join('')).toContain('no article "nope"');
     expect(await main(['eval', '--config', CONFIG_FILE])).toBe(2);
+  });
+});
+
+describe('parallax CLI before it knows where the command runs', () => {
+  it('loads neither SQLite nor the pipeline until the command runs in this process: the process that only starts a larger-heap run of itself stays light', () => {
+    // The built CLI in a process of its own: what a module graph loaded is seen there, not in the test runner's.
+    const loaded = (module: string) =>
+      execFileSync(process.execPath, [
+        '--input-type=module',
+        '-e',
+        `import { createRequire } from 'node:module';
+         await import(${JSON.stringify(path.join(ROOT, 'dist/cli', module))});
+         const cache = createRequire(import.meta.url).cache;
+         process.stdout.write(String(Object.keys(cache).some((file) => file.includes('better-sqlite3'))));`,
+      ]).toString();
+    expect(loaded('main.js')).toBe('false');
+    expect(loaded('runCommand.js')).toBe('true');
   });
 });

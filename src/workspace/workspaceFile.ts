@@ -1,0 +1,2 @@
+/** The workspace's name inside the output folder. */
+export const WORKSPACE_FILE = 'workspace.sqlite';
