@@ -145,22 +145,17 @@ export class SpilledFolds implements FoldSource {
   }
 
   article(id: string): string | undefined {
-    const slot = this.slotOf(id);
-    if (slot === undefined) return undefined;
-    const [from, to] = this.lengthRange(slot);
-    let chars = 0;
-    for (let k = from; k < to; k++) chars += this.lengths[k]!;
-    return this.read(this.starts[slot]!, chars);
+    return this.readOne(id, WHOLE_ARTICLE);
   }
 
   paragraph(id: string, position: number): string | undefined {
-    const slot = this.slotOf(id);
-    if (slot === undefined) return undefined;
-    const [from, to] = this.lengthRange(slot);
-    if (position >= to - from) throw new RangeError(`SpilledFolds: ${id} has ${to - from} paragraphs, not a paragraph ${position}`);
-    let before = 0;
-    for (let k = from; k < from + position; k++) before += this.lengths[k]!;
-    return this.read(this.starts[slot]! + 2 * before, this.lengths[from + position]!);
+    return this.readOne(id, position);
+  }
+
+  /** One fold, found as locate finds many. */
+  private readOne(id: string, position: number): string | undefined {
+    const { bytes, chars } = this.locate([id], Int32Array.of(position));
+    return chars[0]! < 0 ? undefined : this.read(bytes[0]!, chars[0]!);
   }
 
   /**
