@@ -1,10 +1,11 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import type { FoldLocations } from '../fingerprint/findSimilarTexts.js';
 import type { EncodedFolds } from './buildOutcome.js';
 import { grownArray } from '../fingerprint/grownArray.js';
+import { BufferedAppend } from './bufferedAppend.js';
 
 /** Signals that end a run (Ctrl-C, kill): the file goes first, then the signal ends the process as it would have. */
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -64,15 +65,8 @@ export class SpilledFolds implements FoldSource {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-folds-'));
   private readonly file = path.join(this.dir, 'folds.utf16');
   private fd: number | null = openSync(this.file, 'w+');
-  /**
-   * Folds waiting to be written, copied here rather than held: holding the buffers they came in for
-   * a 4 MB write kept each one alive past two young-generation collections, and every one promoted
-   * counted against V8's 64 MB allowance of uncollected buffers, whose using up starts a full
-   * collection of the main thread's whole heap.
-   */
-  private staged: Buffer | null = Buffer.allocUnsafeSlow(FLUSH_BYTES);
-  private stagedBytes = 0;
-  private written = 0;
+  /** Folds are written 4 MB at a time, copied into a buffer rather than held (BufferedAppend). */
+  private out: BufferedAppend | null = new BufferedAppend(this.fd!, FLUSH_BYTES);
   /** Slot of each article, by id; per slot its first byte and its first entry in `lengths`. */
   private readonly slots = new Map<string, number>();
   private starts: number[] = [];
@@ -97,34 +91,18 @@ export class SpilledFolds implements FoldSource {
   add(id: string, folds: EncodedFolds): void {
     if (this.fd === null) throw new Error('SpilledFolds: add after close');
     this.slots.set(id, this.starts.length);
-    this.starts.push(this.written + this.stagedBytes);
+    this.starts.push(this.out!.size);
     this.firstLength.push(this.lengthCount);
     if (this.lengthCount + folds.lengths.length > this.lengths.length) {
       this.lengths = grownArray(this.lengths, Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
     }
     this.lengths.set(folds.lengths, this.lengthCount);
     this.lengthCount += folds.lengths.length;
-    const bytes = folds.bytes;
-    if (this.stagedBytes + bytes.byteLength > FLUSH_BYTES) this.flush();
-    if (bytes.byteLength > FLUSH_BYTES) {
-      this.writeAll(bytes);
-      return;
-    }
-    this.staged!.set(bytes, this.stagedBytes);
-    this.stagedBytes += bytes.byteLength;
+    this.out!.append(folds.bytes);
   }
 
   private flush(): void {
-    if (!this.stagedBytes || this.fd === null) return;
-    this.writeAll(this.staged!.subarray(0, this.stagedBytes));
-    this.stagedBytes = 0;
-  }
-
-  /** Writes `bytes` at the end of the file; a write may take less than it is given, so what is left goes again. */
-  private writeAll(bytes: Uint8Array): void {
-    let done = 0;
-    while (done < bytes.byteLength) done += writeSync(this.fd!, bytes, done, bytes.byteLength - done, this.written + done);
-    this.written += bytes.byteLength;
+    this.out?.flush();
   }
 
   /** The article's slot, looked up once per read: verification reads a fold for every candidate. */
@@ -213,7 +191,7 @@ export class SpilledFolds implements FoldSource {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
-    this.staged = null;
+    this.out = null;
     this.slots.clear();
     this.starts = [];
     this.firstLength = [];

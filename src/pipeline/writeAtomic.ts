@@ -1,6 +1,7 @@
-import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { BufferedAppend } from './bufferedAppend.js';
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a half-written file that looks whole. */
 export async function writeAtomic(file: string, content: string): Promise<void> {
@@ -84,46 +85,29 @@ function keepFile(from: string, to: string): void {
   }
 }
 
-/** Bytes of encoded lines gathered before one write (writeJsonlAtomic). */
+/** Bytes of encoded lines gathered before one write. */
 const WRITE_BYTES = 1 << 20;
-/** The most UTF-8 bytes one UTF-16 code unit of a string can take. */
-const MAX_BYTES_PER_CHAR = 3;
 
 /**
  * Writes one JSON line per row, then renames into place. Each line is encoded into one buffer,
- * reused for the whole file, and written a megabyte at a time: a write per line cost more than
- * the JSON at a million lines, and lines joined into megabyte strings for a stream made every
- * chunk a string too large for the young generation plus a buffer of its own, garbage that only a
- * full collection frees; writing a million articles' 19 million links that way grew the heap by
- * 5 GB before one came (RSS 7.4 → 11.9 GB).
+ * reused for the whole file, and written a megabyte at a time (BufferedAppend): a write per line
+ * cost more than the JSON at a million lines, and lines joined into megabyte strings for a stream
+ * made every chunk a string too large for the young generation plus a buffer of its own, garbage
+ * that only a full collection frees; writing a million articles' 19 million links that way grew
+ * the heap by 5 GB before one came (RSS 7.4 → 11.9 GB).
  */
 export async function writeJsonlAtomic<Row>(file: string, rows: Iterable<Row>, lineOf: (row: Row) => string = JSON.stringify): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   const fd = openSync(temporary, 'w');
   try {
-    const buffer = Buffer.allocUnsafeSlow(WRITE_BYTES);
-    let used = 0;
-    const flush = () => {
-      writeAll(fd, buffer.subarray(0, used));
-      used = 0;
-    };
-    for (const row of rows) {
-      const line = lineOf(row) + '\n';
-      if (used + line.length * MAX_BYTES_PER_CHAR > buffer.length) flush();
-      if (line.length * MAX_BYTES_PER_CHAR > buffer.length) writeAll(fd, Buffer.from(line));
-      else used += buffer.write(line, used);
-    }
-    flush();
+    const out = new BufferedAppend(fd, WRITE_BYTES);
+    for (const row of rows) out.appendText(lineOf(row) + '\n');
+    out.flush();
   } finally {
     closeSync(fd);
   }
   await rename(temporary, file);
-}
-
-/** Writes all of `bytes` at the file's current end: a write may take less than it is given. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done);
 }
 
 /**
@@ -155,27 +139,16 @@ const NEWLINE = 0x0a;
 /**
  * Opens `file` to be written line by line beside it (`<file>.tmp-<pid>`) and renamed into place
  * at commit, as writeJsonlAtomic does with rows it is given all at once. Lines are copied into one
- * buffer and written a megabyte at a time, synchronously: a write to the page cache is quick, and
- * the caller (ingest's main thread) has no await between lines to wait on a stream's drain. Copied,
- * not held until the write: a held line's buffer could outlive two young-generation collections,
- * and every buffer promoted counts against V8's allowance of uncollected buffers (see
- * Workspace.openGroupedWrites).
+ * buffer and written a megabyte at a time (BufferedAppend), not held until the write.
  */
 export function openStagedJsonl(file: string): StagedJsonl {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   let fd: number | null = openSync(temporary, 'w');
-  const buffer = Buffer.allocUnsafeSlow(WRITE_BYTES);
-  let used = 0;
+  const out = new BufferedAppend(fd, WRITE_BYTES);
   let lines = 0;
   // Each line's first byte; a million lines take 8 MB.
   let starts = new Float64Array(1024);
-  let written = 0;
-  const flush = () => {
-    if (used === 0 || fd === null) return;
-    writeAll(fd, buffer.subarray(0, used));
-    used = 0;
-  };
   const close = () => {
     if (fd !== null) closeSync(fd);
     fd = null;
@@ -191,29 +164,21 @@ export function openStagedJsonl(file: string): StagedJsonl {
         grown.set(starts);
         starts = grown;
       }
-      starts[lines++] = written;
-      written += line.byteLength + 1;
-      if (used + line.byteLength + 1 > buffer.length) flush();
-      if (line.byteLength + 1 > buffer.length) {
-        writeAll(fd, line);
-        buffer[used++] = NEWLINE;
-        return;
-      }
-      buffer.set(line, used);
-      used += line.byteLength;
-      buffer[used++] = NEWLINE;
+      starts[lines++] = out.size;
+      out.append(line);
+      out.appendByte(NEWLINE);
     },
     lineIndex() {
-      flush();
-      return { file: temporary, starts: starts.slice(0, lines), size: written };
+      if (fd !== null) out.flush();
+      return { file: temporary, starts: starts.slice(0, lines), size: out.size };
     },
     async commit() {
-      flush();
+      if (fd !== null) out.flush();
       close();
       await rename(temporary, file);
     },
     async abandon() {
-      used = 0;
+      out.discard();
       close();
       await rm(temporary, { force: true });
     },
