@@ -24,8 +24,9 @@ export interface VerifyTask {
  * cut in two, and each thread reads the texts of its half from the folds' file and verifies them.
  * Alone on the main thread, verification (reading the texts, then sorting and merging shingle sets)
  * was the last 2.3 s of `dupes` at 100k articles with the other core idle. The answer is the same
- * as one thread's, pair for pair. Undefined when the compiled worker is not there (parallax run
- * from its TypeScript sources); texts not in a file are verified on this thread alone.
+ * as one thread's, pair for pair. Texts the file does not hold (articles the workspace gave back)
+ * are sent with the task; without a folds file (texts held in memory) every pair is verified here.
+ * Undefined when the compiled worker is not there (parallax run from its TypeScript sources).
  */
 export function verifyOnWorker(): PairVerification | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
