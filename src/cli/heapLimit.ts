@@ -32,28 +32,31 @@ const SEMI_SPACE_MB = 128;
  * A raised ceiling comes with a bound on how far the heap grows between full collections
  * (GROWING_PERCENT), or V8 lets garbage pile up towards the ceiling.
  *
- * A large corpus also gets 128 MB semi-spaces instead of V8's 16: with gigabytes of articles in the
- * old generation each young-generation collection cost 20–35 ms however little it freed, and at
- * 100k articles the main thread spent 21 s in 1,500 of them (3.8 s in 200 with 128 MB; the run
- * 150 s → 112 s, peak RSS 3.7 → 3.1 GB). At 10k articles it changed nothing but 350 MB more RSS.
+ * A large corpus also gets 128 MB semi-spaces instead of V8's 16 when the command holds its
+ * articles (every command but `dupes`): with gigabytes of articles in the old generation each
+ * young-generation collection cost 20–35 ms however little it freed, and at 100k articles the main
+ * thread spent 21 s in 1,500 of them (3.8 s in 200 with 128 MB; the run 150 s → 112 s, peak RSS
+ * 3.7 → 3.1 GB). At 10k articles it changed nothing but 350 MB more RSS. `dupes` holds some 50 MB
+ * of old generation, and with 128 MB semi-spaces it took longer (at 100k, five alternating pairs:
+ * 15.6–19.4 s against 14.6–17.9 s with V8's own) for 80,000 more page faults and 120 MB more RSS.
  * Settings the user made (flags or NODE_OPTIONS) are left alone.
  */
 export function heapLimitArgs(
   execArgv: string[],
   env: NodeJS.ProcessEnv,
   machineBytes: number,
-  inputBytes: number,
+  input: { bytes: number; holdsArticles: boolean },
   currentLimitBytes = getHeapStatistics().heap_size_limit,
 ): string[] | null {
   if (env.PARALLAX_HEAP_RAISED) return null;
   const given = (flag: string) => [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/u)].some((arg) => arg.startsWith(flag));
   const added: string[] = [];
-  const ceiling = Math.min(inputBytes * HEAP_PER_INPUT_BYTE, machineBytes * 0.75);
+  const ceiling = Math.min(input.bytes * HEAP_PER_INPUT_BYTE, machineBytes * 0.75);
   if (!given(OLD_SPACE_FLAG) && ceiling > currentLimitBytes) {
     added.push(`${OLD_SPACE_FLAG}=${Math.floor(ceiling / 2 ** 20)}`);
     if (!given(GROWING_FLAG)) added.push(`${GROWING_FLAG}=${GROWING_PERCENT}`);
   }
-  if (!given(SEMI_SPACE_FLAG) && inputBytes >= LARGE_INPUT_BYTES) added.push(`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`);
+  if (!given(SEMI_SPACE_FLAG) && input.holdsArticles && input.bytes >= LARGE_INPUT_BYTES) added.push(`${SEMI_SPACE_FLAG}=${SEMI_SPACE_MB}`);
   return added.length ? [...execArgv, ...added] : null;
 }
 

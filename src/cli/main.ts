@@ -36,9 +36,12 @@ const COMMANDS: { name: string; stage: StageName; describe: string }[] = [
 /** The CLI script, to run again under other node arguments. */
 const BIN = fileURLToPath(new URL('./bin.js', import.meta.url));
 
-/** The exit code of the command run again under a heap sized for its input (heapLimitArgs), or undefined to run it here. */
-async function runSizedForInput(files: InputFile[], argv: string[]): Promise<number | undefined> {
-  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), inputBytes(files));
+/**
+ * The exit code of the command run again under a heap sized for its input (heapLimitArgs), or
+ * undefined to run it here. `holdsArticles`: the command keeps its articles in memory (all but `dupes`).
+ */
+async function runSizedForInput(files: InputFile[], argv: string[], holdsArticles: boolean): Promise<number | undefined> {
+  const heap = heapLimitArgs(process.execArgv, process.env, totalmem(), { bytes: inputBytes(files), holdsArticles });
   return heap ? runAgain(heap, BIN, argv) : undefined;
 }
 
@@ -47,7 +50,7 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   if (!Number.isInteger(args.workers) || args.workers < 1) throw new ParallaxError(`--workers must be a whole number of at least 1 (got ${args.workers})`);
   // Found once: sized here for the heap ceiling, then read by ingest.
   const files = await collectInputs(args.input);
-  const again = await runSizedForInput(files, argv);
+  const again = await runSizedForInput(files, argv, stage !== 'dupes');
   if (again !== undefined) return again;
   const { runCommand } = await import('./runCommand.js');
   await runCommand(command, stage, args, files);
@@ -114,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       // eval, tune and explain ingest and cluster the whole corpus too; its files are found once.
       const files = await collectInputs((args as EvaluateArgs).input);
-      const again = await runSizedForInput(files, argv);
+      const again = await runSizedForInput(files, argv, true);
       if (again !== undefined) {
         exitCode = again;
         return;

@@ -11,29 +11,34 @@ const GROWING = '--heap-growing-percent=25';
 
 describe('heapLimitArgs', () => {
   it('runs a small corpus as it is: the bench\'s 10k articles, 59 MB of JSONL', () => {
-    expect(heapLimitArgs([], {}, 24 * GiB, 59 * MB, V8_DEFAULT)).toBeNull();
+    expect(heapLimitArgs([], {}, 24 * GiB, { bytes: 59 * MB, holdsArticles: true }, V8_DEFAULT)).toBeNull();
   });
 
   it("keeps V8's ceiling for a corpus that fits under it, and enlarges only the young generation (100k articles, 592 MB)", () => {
-    expect(heapLimitArgs([], {}, 24 * GiB, 592 * MB, V8_DEFAULT)).toEqual([SEMI]);
+    expect(heapLimitArgs([], {}, 24 * GiB, { bytes: 592 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual([SEMI]);
+  });
+
+  it("leaves dupes, which holds no articles, V8's young generation: at 100k articles it runs as it is, at a million with only the ceiling raised", () => {
+    expect(heapLimitArgs([], {}, 24 * GiB, { bytes: 592 * MB, holdsArticles: false }, V8_DEFAULT)).toBeNull();
+    expect(heapLimitArgs([], {}, 24 * GiB, { bytes: 5925 * MB, holdsArticles: false }, V8_DEFAULT)).toEqual(['--max-old-space-size=18432', GROWING]);
   });
 
   it('raises the ceiling to what a larger corpus needs, keeping the node flags it was given', () => {
     // 300k articles: 1.8 GB of JSONL, six bytes of heap per byte of input.
-    expect(heapLimitArgs(['--enable-source-maps'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--enable-source-maps', '--max-old-space-size=10299', GROWING, SEMI]);
+    expect(heapLimitArgs(['--enable-source-maps'], {}, 24 * GiB, { bytes: 1800 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual(['--enable-source-maps', '--max-old-space-size=10299', GROWING, SEMI]);
   });
 
   it('stops at three quarters of the machine', () => {
-    expect(heapLimitArgs([], {}, 24 * GiB, 6000 * MB, V8_DEFAULT)).toEqual(['--max-old-space-size=18432', GROWING, SEMI]);
-    expect(heapLimitArgs([], {}, 4 * GiB, 6000 * MB, V8_DEFAULT)).toEqual([SEMI]);
+    expect(heapLimitArgs([], {}, 24 * GiB, { bytes: 6000 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual(['--max-old-space-size=18432', GROWING, SEMI]);
+    expect(heapLimitArgs([], {}, 4 * GiB, { bytes: 6000 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual([SEMI]);
   });
 
   it('leaves what the user set, by flag or NODE_OPTIONS, and does not run again twice', () => {
-    expect(heapLimitArgs(['--max-old-space-size=2048'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--max-old-space-size=2048', SEMI]);
-    expect(heapLimitArgs([], { NODE_OPTIONS: '--trace-warnings --max-old-space-size=8192' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual([SEMI]);
-    expect(heapLimitArgs(['--max-semi-space-size=32'], {}, 24 * GiB, 592 * MB, V8_DEFAULT)).toBeNull();
-    expect(heapLimitArgs([], { PARALLAX_HEAP_RAISED: '1' }, 24 * GiB, 1800 * MB, V8_DEFAULT)).toBeNull();
-    expect(heapLimitArgs(['--heap-growing-percent=50'], {}, 24 * GiB, 1800 * MB, V8_DEFAULT)).toEqual(['--heap-growing-percent=50', '--max-old-space-size=10299', SEMI]);
+    expect(heapLimitArgs(['--max-old-space-size=2048'], {}, 24 * GiB, { bytes: 1800 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual(['--max-old-space-size=2048', SEMI]);
+    expect(heapLimitArgs([], { NODE_OPTIONS: '--trace-warnings --max-old-space-size=8192' }, 24 * GiB, { bytes: 1800 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual([SEMI]);
+    expect(heapLimitArgs(['--max-semi-space-size=32'], {}, 24 * GiB, { bytes: 592 * MB, holdsArticles: true }, V8_DEFAULT)).toBeNull();
+    expect(heapLimitArgs([], { PARALLAX_HEAP_RAISED: '1' }, 24 * GiB, { bytes: 1800 * MB, holdsArticles: true }, V8_DEFAULT)).toBeNull();
+    expect(heapLimitArgs(['--heap-growing-percent=50'], {}, 24 * GiB, { bytes: 1800 * MB, holdsArticles: true }, V8_DEFAULT)).toEqual(['--heap-growing-percent=50', '--max-old-space-size=10299', SEMI]);
   });
 });
 
