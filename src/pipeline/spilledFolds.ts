@@ -101,10 +101,6 @@ export class SpilledFolds implements FoldSource {
     this.out!.append(folds.bytes);
   }
 
-  private flush(): void {
-    this.out?.flush();
-  }
-
   /** The article's slot, looked up once per read: verification reads a fold for every candidate. */
   private slotOf(id: string): number | undefined {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
@@ -130,10 +126,13 @@ export class SpilledFolds implements FoldSource {
     return this.readOne(id, position);
   }
 
-  /** One fold, found as locate finds many. */
+  /** One fold, found as locate finds many (locate has written the file up to it). */
   private readOne(id: string, position: number): string | undefined {
     const { bytes, chars } = this.locate([id], Int32Array.of(position));
-    return chars[0]! < 0 ? undefined : this.read(bytes[0]!, chars[0]!);
+    if (chars[0]! < 0) return undefined;
+    const buffer = Buffer.allocUnsafe(chars[0]! * 2);
+    readInto(this.fd!, this.file, buffer, bytes[0]!, buffer.byteLength);
+    return buffer.toString('utf16le');
   }
 
   /**
@@ -154,7 +153,7 @@ export class SpilledFolds implements FoldSource {
   locate(ids: readonly string[], positions: Int32Array): FoldLocations {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
     if (ids.length !== positions.length) throw new RangeError(`SpilledFolds.locate: ${ids.length} ids but ${positions.length} positions`);
-    this.flush();
+    this.out!.flush();
     const count = ids.length;
     const bytes = new Float64Array(count);
     const chars = new Int32Array(count).fill(-1);
@@ -174,14 +173,6 @@ export class SpilledFolds implements FoldSource {
       chars[k] = length;
     }
     return { file: this.file, bytes, chars };
-  }
-
-  private read(byte: number, chars: number): string {
-    if (this.fd === null) throw new Error('SpilledFolds: read after close');
-    this.flush();
-    const buffer = Buffer.allocUnsafe(chars * 2);
-    readInto(this.fd, this.file, buffer, byte, buffer.byteLength);
-    return buffer.toString('utf16le');
   }
 
   /** Removes the file; nothing can be read after. */
