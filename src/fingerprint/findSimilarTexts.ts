@@ -78,7 +78,7 @@ export function verifyCandidates(
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const pairs = keptPairs(candidates, skip);
-  return similarPairs(units, pairs, verifyPairs(textReader(units, count, pairs), count, pairs, params.shingle, threshold));
+  return similarPairs(units, pairs, verifyUnits(units, count, pairs, params.shingle, threshold));
 }
 
 /** What verification found of each pair it was given, in their order. */
@@ -111,9 +111,10 @@ export function keptPairs(candidates: [number, number][], skip: (a: number, b: n
   return pairs.slice(0, n);
 }
 
-/** A reader of the folded texts of the units in `pairs`: gathered at once where the texts are on disk. */
-export function textReader(units: UnitTexts, count: number, pairs: Int32Array): (unit: number) => string {
-  return units.gather ? units.gather(unitsIn(pairs, count)) : (unit) => units.foldedOf(unit);
+/** verifyPairs of `pairs` reading their texts from `units`: gathered at once where the texts are on disk. */
+export function verifyUnits(units: UnitTexts, count: number, pairs: Int32Array, shingle: number, threshold: number): VerifiedPairs {
+  const read = units.gather ? units.gather(unitsIn(pairs, count)) : (unit: number) => units.foldedOf(unit);
+  return verifyPairs(read, count, pairs, shingle, threshold);
 }
 
 /**

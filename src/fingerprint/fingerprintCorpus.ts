@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
-import { byUnit, findSimilarKeyed, keptPairs, similarPairs, textReader, verifyPairs, type FoldLocations, type UnitTexts, type VerifiedPairs } from './findSimilarTexts.js';
+import { byUnit, findSimilarKeyed, keptPairs, similarPairs, verifyUnits, type FoldLocations, type UnitTexts, type VerifiedPairs } from './findSimilarTexts.js';
 import { lshCandidatesFromFlat, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 import { SignatureLog } from './signatureLog.js';
@@ -108,7 +108,7 @@ export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Pr
 
 /**
  * Verification of the paragraphs' candidate pairs shared with another thread: given the pairs the
- * stage kept (unit indices two by two), it answers what verifyPairs of them all on this thread would.
+ * stage kept (unit indices two by two), it answers what verifyUnits of them all on this thread would.
  */
 export type PairVerification = (units: UnitTexts, count: number, pairs: Int32Array, shingle: number, threshold: number) => Promise<VerifiedPairs>;
 
@@ -269,6 +269,6 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
   const { shingle } = config.fingerprint;
   const threshold = config.thresholds.reuse;
   const count = paragraphOwner.length;
-  const verified = verify ? await verify(units, count, pairs, shingle, threshold) : verifyPairs(textReader(units, count, pairs), count, pairs, shingle, threshold);
+  const verified = verify ? await verify(units, count, pairs, shingle, threshold) : verifyUnits(units, count, pairs, shingle, threshold);
   return { duplicates, reuse: similarPairs(units, pairs, verified) };
 }

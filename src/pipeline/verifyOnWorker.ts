@@ -1,5 +1,5 @@
 import type { PairVerification } from '../fingerprint/fingerprintCorpus.js';
-import { textReader, unitsIn, verifyPairs, type UnitTexts, type VerifiedPairs } from '../fingerprint/findSimilarTexts.js';
+import { unitsIn, verifyUnits, type UnitTexts, type VerifiedPairs } from '../fingerprint/findSimilarTexts.js';
 import { runOnWorker, WorkerPool } from './workerPool.js';
 
 const SCRIPT = new URL('./verifyWorker.js', import.meta.url);
@@ -31,14 +31,13 @@ export interface VerifyTask {
 export function verifyOnWorker(): PairVerification | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
   return async (units, count, pairs, shingle, threshold) => {
-    const here = (share: Int32Array) => verifyPairs(textReader(units, count, share), count, share, shingle, threshold);
-    if (!units.locate || pairs.length < 4) return here(pairs);
+    if (!units.locate || pairs.length < 4) return verifyUnits(units, count, pairs, shingle, threshold);
     const half = 2 * Math.floor(pairs.length / 4);
     const task = taskOf(units, units.locate.bind(units), count, pairs.slice(half), shingle, threshold);
     const theirs = runOnWorker<VerifiedPairs>(SCRIPT, task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
     // Settled now or later, a failure surfaces at the await below, not as an unhandled rejection before it.
     theirs.catch(() => {});
-    const mine = here(pairs.subarray(0, half));
+    const mine = verifyUnits(units, count, pairs.subarray(0, half), shingle, threshold);
     return joinVerified(mine, await theirs);
   };
 }
