@@ -58,20 +58,26 @@ export type BuiltRecord = (BuiltDocument<ArticleText> & { id: string; docHash?: 
 /** What is built of each item of a batch: a document's build, or a record's. */
 export type BuiltItem = BuiltDocument<ArticleText> | BuiltRecord;
 
-/**
- * Folds as they cross to the main thread (packBuilt): the text as UTF-16 bytes, a view on one
- * buffer per batch, and each paragraph's length. Bytes, so the main thread writes them out
- * (SpilledFolds) without ever holding them as strings.
- */
+/** Folds as made on a thread that writes them itself (SpilledFolds.add): the text as UTF-16 bytes, and each paragraph's length. */
 export interface EncodedFolds {
   bytes: Uint8Array;
   lengths: number[];
 }
 
-/** A built item as the main thread receives it: its folds, if any, encoded. */
+/**
+ * Folds as they cross to the main thread (packBuilt): already written to the folds file by the
+ * worker (appendFolds), at byte `at`, and each paragraph's length. The main thread records where
+ * and never holds the text.
+ */
+export interface WrittenFolds {
+  at: number;
+  lengths: number[];
+}
+
+/** A built item as the main thread receives it: its folds, if any, written out. */
 export type PostedItem = PostedDocument | Posted<BuiltRecord>;
 export type PostedDocument = Posted<BuiltDocument<ArticleText>>;
-type Posted<T> = T extends { refusal: string } ? T : Omit<T, 'folds'> & { folds?: EncodedFolds };
+type Posted<T> = T extends { refusal: string } ? T : Omit<T, 'folds'> & { folds?: WrittenFolds };
 
 /** A build made on the main thread, as the main thread receives a worker's: it has no folds (they come only with signatures, signed only on workers). */
 export function postedHere<T extends BuiltItem>(item: T): Posted<T> {

@@ -8,7 +8,8 @@ import { encodeArticleRecord } from './articleRecord.js';
 import { buildDocument, buildRecord, parseRecord, postedHere, type BuildOptions, type BuiltDocument, type IngestMode, type PostedDocument, type PostedItem, type RecordBytes } from './buildOutcome.js';
 import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import { hashDocument } from './hashDocument.js';
-import type { IngestTask } from './ingestWorker.js';
+import { BufferPool } from './bufferPool.js';
+import type { IngestReply, IngestTask } from './ingestWorker.js';
 import { packRecords } from './packRecords.js';
 import { SpilledFolds } from './spilledFolds.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -121,7 +122,7 @@ type PendingDocument = { index: number; size: number } & ({ document: RawDocumen
 type Slot =
   | { refused: ManifestEntry }
   | { document: RawDocument; docHash: string; cached: BuildOutcome<ArticleText> }
-  | { pending: PendingDocument; built: PostedItem };
+  | { pending: PendingDocument; built: PostedItem; taken: () => void };
 
 /** What every build of this ingest makes besides the outcome, wherever it is built. */
 function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record' | 'lead'> {
@@ -130,26 +131,69 @@ function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record
   return { mode, record: options.onArticleRecord !== undefined, lead: options.workspace !== undefined && mode === 'article' };
 }
 
+/**
+ * The buffers batches cross in, kept to be filled again (BufferPool): the records' bytes, which a
+ * worker gives back with its reply, and the replies' band keys, given back to the workers once
+ * every article of their batch is taken.
+ */
+interface BatchBuffers {
+  records: BufferPool;
+  keys: BufferPool;
+}
+
+/** Spare buffers sent with each task: a batch's band keys take one, and two cover a batch split in two by sizes. */
+const SPARES_PER_TASK = 2;
+
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
-function openBuilder(config: ResolvedConfig, options: IngestOptions, hash: boolean, onBatch: (built: PostedItem[], batch: PendingDocument[]) => void) {
+function openBuilder(
+  config: ResolvedConfig,
+  options: IngestOptions,
+  hash: boolean,
+  folds: SpilledFolds | undefined,
+  buffers: BatchBuffers,
+  onBatch: (built: PostedItem[], batch: PendingDocument[]) => void,
+) {
   const { mode, record, lead } = buildFlags(options);
-  return openBatchStream<PendingDocument, IngestTask, PostedItem>({
+  return openBatchStream<PendingDocument, IngestTask, PostedItem, IngestReply>({
     script: WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,
     task: (batch) => ({
       documents: batch.map((p) => ('document' in p ? p.document : null)),
-      records: packRecords(batch.flatMap((p) => ('record' in p ? [p.record] : []))),
+      records: packRecords(
+        batch.flatMap((p) => ('record' in p ? [p.record] : [])),
+        buffers.records,
+      ),
       // buildDocument hands back folds only for what it signed.
       options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false, hash },
+      ...(folds ? { folds: folds.target } : {}),
+      spares: buffers.keys.giveAway(SPARES_PER_TASK),
     }),
+    transferOf: (task) => [task.records.bytes.buffer as ArrayBuffer, ...task.spares],
+    resultsOf: (reply) => {
+      buffers.records.give(reply.returned);
+      return reply.built;
+    },
     here: () => {
       const build = buildHere(config, { mode, record, lead, hash });
       return (pending) => postedHere('document' in pending ? build.document(pending.document) : build.record(pending.record));
     },
     onBatch,
   });
+}
+
+/**
+ * A callback for each item of a batch, to call once it is taken: the last gives the buffer the
+ * batch's band keys came on back to `keys`. Nothing reads a reply's keys once its article is taken
+ * (SignatureLog.add copies them).
+ */
+function keysGivenBack(built: PostedItem[], keys: BufferPool): () => void {
+  const buffer = built.find((item): item is PostedDocument => 'signatures' in item && item.signatures !== undefined)?.signatures!.values.buffer;
+  let left = built.length;
+  return () => {
+    if (--left === 0 && buffer) keys.give(buffer as ArrayBuffer);
+  };
 }
 
 /**
@@ -206,7 +250,7 @@ async function ingestStream(
     const document2 = { ...document, id: renamed, renamedFrom: document.id };
     return { built: postedHere(here.document(document2)), ...(docHashes ? { docHash: hashDocument(document2) } : {}) };
   };
-  const take = (slot: Slot) => {
+  const takeSlot = (slot: Slot) => {
     if ('refused' in slot) {
       refused.push(slot.refused);
       return;
@@ -236,7 +280,7 @@ async function ingestStream(
       if (signed) signatures!.add(articlesSoFar, signed);
       articlesSoFar++;
     }
-    if (folded) folds!.add(id, folded);
+    if (folded) folds!.addWritten(id, folded);
     // With a document store this is an article-mode build: an ingested outcome holds a whole article.
     if (!fromCache && outcome.status !== 'failed') stored?.add({ id, source, docHash: docHash!, outcome: outcome as CachedDocument, ...(record ? { record } : {}), ...(lead ? { lead } : {}) });
     if (options.onArticleRecord) {
@@ -244,11 +288,17 @@ async function ingestStream(
       if (line) options.onArticleRecord(line);
     }
   };
+  const take = (slot: Slot) => {
+    takeSlot(slot);
+    if ('taken' in slot) slot.taken();
+  };
   const slots = inInputOrder(take);
+  const buffers: BatchBuffers = { records: new BufferPool(), keys: new BufferPool() };
   let nextSlot = 0;
   // Each batch is recorded as it comes back, while the workers build the next.
-  const builder = openBuilder(config, options, !lookUp && docHashes !== undefined, (built, batch) => {
-    built.forEach((item, k) => slots.settle(batch[k]!.index, { pending: batch[k]!, built: item }));
+  const builder = openBuilder(config, options, !lookUp && docHashes !== undefined, folds, buffers, (built, batch) => {
+    const taken = keysGivenBack(built, buffers.keys);
+    built.forEach((item, k) => slots.settle(batch[k]!.index, { pending: batch[k]!, built: item, taken }));
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
 

@@ -1,13 +1,15 @@
 /**
  * A worker thread of the ingest stage: builds (and signs) the documents it is sent, decoding and
- * parsing those sent as JSONL records. It holds no state between batches but the ingest context,
- * so its output is the same as the main thread's.
+ * parsing those sent as JSONL records. It holds nothing between batches but the ingest context and
+ * buffers to fill again, so its output is the same as the main thread's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { RawDocument } from '../types.js';
-import { buildDocument, buildRecord, type BuildOptions } from './buildOutcome.js';
+import { BufferPool } from './bufferPool.js';
+import { buildDocument, buildRecord, type BuildOptions, type PostedItem } from './buildOutcome.js';
+import type { FoldsFile } from './foldsFile.js';
 import { packBuilt } from './packBuilt.js';
 import { unpackRecord, type PackedRecords } from './packRecords.js';
 
@@ -16,16 +18,30 @@ export interface IngestTask {
   documents: (RawDocument | null)[];
   records: PackedRecords;
   options: BuildOptions;
+  /** Where to write the folds of what is signed (with BuildOptions.foldsOnly). */
+  folds?: FoldsFile;
+  /** Buffers of earlier replies the main thread is done with, to post the next band keys on. */
+  spares: ArrayBuffer[];
+}
+
+/** A batch built: what was built of each item, and the records' buffer given back to be filled again. */
+export interface IngestReply {
+  built: PostedItem[];
+  returned: ArrayBuffer;
 }
 
 const config = (workerData as { config: ResolvedConfig }).config;
 const context = createIngestContext(config);
+const pool = new BufferPool();
 
-parentPort!.on('message', ({ documents, records, options }: IngestTask) => {
+parentPort!.on('message', ({ documents, records, options, folds, spares }: IngestTask) => {
+  for (const spare of spares) pool.give(spare);
   let next = 0;
   const built = documents.map((document) =>
     document ? buildDocument(document, context, config, options) : buildRecord(unpackRecord(records, next++), context, config, options),
   );
-  const { posted, transfer } = packBuilt(built);
-  parentPort!.postMessage(posted, transfer);
+  const { posted, transfer } = packBuilt(built, { pool, ...(folds ? { folds } : {}) });
+  const returned = records.bytes.buffer as ArrayBuffer;
+  const reply: IngestReply = { built: posted, returned };
+  parentPort!.postMessage(reply, [...transfer, returned]);
 });

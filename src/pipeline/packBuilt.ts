@@ -1,12 +1,22 @@
 import type { BuiltItem, PostedItem } from './buildOutcome.js';
+import type { BufferPool } from './bufferPool.js';
+import { appendFolds, type FoldsFile } from './foldsFile.js';
+
+/** Where packBuilt puts what it does not post: the folds file, and the buffers it fills. */
+export interface PackTargets {
+  /** Where folds are written; a batch with folds and no file is refused. */
+  folds?: FoldsFile;
+  /** The buffer band keys are posted on, and the one folds are encoded in, are taken from here; the second is given back. */
+  pool: BufferPool;
+}
 
 /**
- * A batch's builds made ready to post: every article's band keys in one buffer and its folds'
- * text, as UTF-16 bytes, in another, each article's a view on them, and the buffers to move (not
- * copy) with the message: one transfer of each per batch where there was one per article. The main
- * thread writes the fold bytes out as they come (SpilledFolds) and never holds them as strings.
+ * A batch's builds made ready to post: every article's band keys in one buffer, each article's a
+ * view on it, moved (not copied) with the message; its folds written to the folds file in one
+ * write, each article's given as where it lies. One transfer per batch where there was one per
+ * article, and the folds, 360 MB at 100k articles, never cross to the main thread.
  */
-export function packBuilt(items: BuiltItem[]): { posted: PostedItem[]; transfer: ArrayBuffer[] } {
+export function packBuilt(items: BuiltItem[], targets: PackTargets): { posted: PostedItem[]; transfer: ArrayBuffer[] } {
   let keys = 0;
   let foldChars = 0;
   for (const item of items) {
@@ -14,10 +24,10 @@ export function packBuilt(items: BuiltItem[]): { posted: PostedItem[]; transfer:
     keys += item.signatures?.values.length ?? 0;
     foldChars += item.folds?.text.length ?? 0;
   }
-  const values = new Uint32Array(keys);
-  const foldBytes = new Uint8Array(foldChars * 2);
-  const foldBuffer = Buffer.from(foldBytes.buffer);
-  const transfer: ArrayBuffer[] = [values.buffer, foldBytes.buffer];
+  if (foldChars > 0 && !targets.folds) throw new Error('packBuilt: the batch has folds but no folds file to write them to');
+  const values = new Uint32Array(targets.pool.take(keys * Uint32Array.BYTES_PER_ELEMENT), 0, keys);
+  const foldBuffer = Buffer.from(targets.pool.take(foldChars * 2), 0, foldChars * 2);
+  const transfer: ArrayBuffer[] = [values.buffer as ArrayBuffer];
   let at = 0;
   let byte = 0;
   const posted = items.map((item): PostedItem => {
@@ -31,11 +41,16 @@ export function packBuilt(items: BuiltItem[]): { posted: PostedItem[]; transfer:
       packed.signatures = { positions: signatures.positions, values: values.subarray(at, (at += signatures.values.length)) };
     }
     if (folds) {
-      const start = byte;
-      byte += foldBuffer.write(folds.text, start, 'utf16le');
-      packed.folds = { bytes: foldBytes.subarray(start, byte), lengths: folds.lengths };
+      // Where in the file is known once the batch is written: `at` is the place in the batch till then.
+      packed.folds = { at: byte, lengths: folds.lengths };
+      byte += foldBuffer.write(folds.text, byte, 'utf16le');
     }
     return packed;
   });
+  if (byte > 0) {
+    const base = appendFolds(targets.folds!, foldBuffer.subarray(0, byte));
+    for (const item of posted) if ('folds' in item && item.folds) item.folds.at += base;
+  }
+  targets.pool.give(foldBuffer.buffer as ArrayBuffer);
   return { posted, transfer };
 }

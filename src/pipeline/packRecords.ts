@@ -1,8 +1,10 @@
 import type { RecordBytes } from './buildOutcome.js';
+import type { BufferPool } from './bufferPool.js';
 
 /**
  * JSONL records on their way to a worker thread: their bytes in one buffer, moved rather than
- * copied, instead of a buffer each (or, before, a decoded string each, copied twice).
+ * copied, instead of a buffer each (or, before, a decoded string each, copied twice). The worker
+ * moves the buffer back with its reply (IngestReply), to be filled again.
  */
 export interface PackedRecords {
   bytes: Uint8Array;
@@ -12,8 +14,10 @@ export interface PackedRecords {
   fallbackIds: string[];
 }
 
-export function packRecords(records: RecordBytes[]): PackedRecords {
-  const bytes = new Uint8Array(records.reduce((sum, r) => sum + r.bytes.length, 0));
+/** Packs `records` into a buffer from `pool`. */
+export function packRecords(records: RecordBytes[], pool: BufferPool): PackedRecords {
+  const length = records.reduce((sum, r) => sum + r.bytes.length, 0);
+  const bytes = new Uint8Array(pool.take(length), 0, length);
   const ends: number[] = [];
   let at = 0;
   for (const record of records) {

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
 import type { FoldLocations } from '../fingerprint/findSimilarTexts.js';
-import type { EncodedFolds } from './buildOutcome.js';
+import type { EncodedFolds, WrittenFolds } from './buildOutcome.js';
 import { grownArray } from '../fingerprint/grownArray.js';
-import { BufferedAppend } from './bufferedAppend.js';
+import { appendFolds, type FoldsFile } from './foldsFile.js';
 
 /** Signals that end a run (Ctrl-C, kill): the file goes first, then the signal ends the process as it would have. */
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-/** Bytes gathered before one write: few writes, little held. */
-const FLUSH_BYTES = 4 << 20;
 /** Folds read at once by gather, and the gap between two wanted ones that it reads through rather than seek past. */
 const GATHER_CHUNK_BYTES = 16 << 20;
 const GATHER_GAP_BYTES = 256 << 10;
@@ -58,15 +56,15 @@ const PART_STRIDE = 2 ** 40;
 /**
  * The folds of the articles the ingest workers built, kept in a file of their own until
  * fingerprinting is done, not in memory: verification reads only the candidates' texts, and a
- * million articles' folds are 3.6 GB of strings. Opened in the system's temporary folder and
- * removed by `close`, or when the process exits or is interrupted.
+ * million articles' folds are 3.6 GB of strings. The workers write them (FoldsFile) and the main
+ * thread records where. Opened in the system's temporary folder and removed by `close`, or when
+ * the process exits or is interrupted.
  */
 export class SpilledFolds implements FoldSource {
   private readonly dir = mkdtempSync(path.join(tmpdir(), 'parallax-folds-'));
   private readonly file = path.join(this.dir, 'folds.utf16');
   private fd: number | null = openSync(this.file, 'w+');
-  /** Folds are written 4 MB at a time, copied into a buffer rather than held (BufferedAppend). */
-  private out: BufferedAppend | null = new BufferedAppend(this.fd!, FLUSH_BYTES);
+  private readonly end = new BigInt64Array(new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT));
   /** Slot of each article, by id; per slot its first byte and its first entry in `lengths`. */
   private readonly slots = new Map<string, number>();
   private starts: number[] = [];
@@ -88,17 +86,28 @@ export class SpilledFolds implements FoldSource {
     return this.slots.size;
   }
 
+  /** The file for other threads to write folds to (appendFolds), then handed to addWritten. */
+  get target(): FoldsFile {
+    if (this.fd === null) throw new Error('SpilledFolds: written to after close');
+    return { fd: this.fd, file: this.file, end: this.end };
+  }
+
+  /** Writes an article's folds, made on this thread. */
   add(id: string, folds: EncodedFolds): void {
+    this.addWritten(id, { at: appendFolds(this.target, folds.bytes), lengths: folds.lengths });
+  }
+
+  /** Records an article's folds, written by another thread at `folds.at`. */
+  addWritten(id: string, folds: WrittenFolds): void {
     if (this.fd === null) throw new Error('SpilledFolds: add after close');
     this.slots.set(id, this.starts.length);
-    this.starts.push(this.out!.size);
+    this.starts.push(folds.at);
     this.firstLength.push(this.lengthCount);
     if (this.lengthCount + folds.lengths.length > this.lengths.length) {
       this.lengths = grownArray(this.lengths, Math.max(this.lengths.length * 2, this.lengthCount + folds.lengths.length));
     }
     this.lengths.set(folds.lengths, this.lengthCount);
     this.lengthCount += folds.lengths.length;
-    this.out!.append(folds.bytes);
   }
 
   /** The article's slot, looked up once per read: verification reads a fold for every candidate. */
@@ -126,7 +135,7 @@ export class SpilledFolds implements FoldSource {
     return this.readOne(id, position);
   }
 
-  /** One fold, found as locate finds many (locate has written the file up to it). */
+  /** One fold, found as locate finds many. */
   private readOne(id: string, position: number): string | undefined {
     const { bytes, chars } = this.locate([id], Int32Array.of(position));
     if (chars[0]! < 0) return undefined;
@@ -147,13 +156,13 @@ export class SpilledFolds implements FoldSource {
 
   /**
    * Where the folds gather would read lie in the file (per request its first byte and length in
-   * characters, or a length of -1 for an article it does not hold), the file written up to them:
-   * for another thread to read with readFolds.
+   * characters, or a length of -1 for an article it does not hold): for another thread to read
+   * with readFolds. Every fold added is in the file already: its writer wrote it before handing
+   * over where.
    */
   locate(ids: readonly string[], positions: Int32Array): FoldLocations {
     if (this.fd === null) throw new Error('SpilledFolds: read after close');
     if (ids.length !== positions.length) throw new RangeError(`SpilledFolds.locate: ${ids.length} ids but ${positions.length} positions`);
-    this.out!.flush();
     const count = ids.length;
     const bytes = new Float64Array(count);
     const chars = new Int32Array(count).fill(-1);
@@ -182,7 +191,6 @@ export class SpilledFolds implements FoldSource {
     if (this.fd === null) return;
     closeSync(this.fd);
     this.fd = null;
-    this.out = null;
     this.slots.clear();
     this.starts = [];
     this.firstLength = [];

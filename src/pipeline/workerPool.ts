@@ -17,7 +17,7 @@ const TASKS_PER_WORKER = 2;
  * it held and every later one: the stage reports the error rather than hang.
  */
 export class WorkerPool<Task, Result> {
-  private readonly queue: ({ task: Task } & Job<Result>)[] = [];
+  private readonly queue: ({ task: Task; transfer: ArrayBuffer[] } & Job<Result>)[] = [];
   /** Each worker's tasks sent and not yet answered, in the order it answers them. */
   private readonly held = new Map<Worker, Job<Result>[]>();
   private failure: Error | null = null;
@@ -41,10 +41,11 @@ export class WorkerPool<Task, Result> {
     return existsSync(fileURLToPath(script));
   }
 
-  run(task: Task): Promise<Result> {
+  /** Queues `task`; the buffers in `transfer` are moved to the worker with it, not copied. */
+  run(task: Task, transfer: ArrayBuffer[] = []): Promise<Result> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, transfer, resolve, reject });
       this.dispatch();
     });
   }
@@ -62,9 +63,9 @@ export class WorkerPool<Task, Result> {
         if (count < TASKS_PER_WORKER && (!target || count < this.held.get(target)!.length)) target = worker;
       }
       if (!target) return;
-      const { task, ...job } = this.queue.shift()!;
+      const { task, transfer, ...job } = this.queue.shift()!;
       this.held.get(target)!.push(job);
-      target.postMessage(task);
+      target.postMessage(task, transfer);
     }
   }
 
@@ -83,7 +84,7 @@ export class WorkerPool<Task, Result> {
   }
 }
 
-export interface StreamedWork<Item, Task, Result> {
+export interface StreamedWork<Item, Task, Result, Reply = Result[]> {
   /** The compiled worker script; without it (or with one thread) every item is done here. */
   script: URL;
   threads: number;
@@ -92,6 +93,10 @@ export interface StreamedWork<Item, Task, Result> {
   batchSize: number;
   /** A worker's message for a batch of items. */
   task: (batch: Item[]) => Task;
+  /** The buffers of a task to move to the worker rather than copy: the task no longer holds them here. */
+  transferOf?: (task: Task) => ArrayBuffer[];
+  /** The batch's results in a worker's reply, when the reply is more than them (the default: it is them). */
+  resultsOf?: (reply: Reply) => Result[];
   /** The same work on this thread, for one item. */
   here: () => (item: Item) => Result;
   /**
@@ -121,11 +126,12 @@ export interface BatchStream<Item> {
  * Threads start only when a second batch arrives: one batch is done here, sooner than a thread
  * could start (a worker takes a few hundred milliseconds to load its modules and tables).
  */
-export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Task, Result>): BatchStream<Item> {
+export function openBatchStream<Item, Task, Result, Reply = Result[]>(work: StreamedWork<Item, Task, Result, Reply>): BatchStream<Item> {
   const threaded = work.threads > 1 && WorkerPool.available(work.script);
   const maxInFlight = work.maxInFlight ?? work.threads * 4;
   const inFlight = new Set<Promise<void>>();
-  let pool: WorkerPool<Task, Result[]> | null = null;
+  let pool: WorkerPool<Task, Reply> | null = null;
+  const resultsOf = work.resultsOf ?? ((reply: Reply) => reply as unknown as Result[]);
   let held: { batch: Item[]; offset: number } | null = null;
   let pending: Item[] = [];
   let doOne: ((item: Item) => Result) | null = null;
@@ -136,9 +142,10 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
     await work.onBatch(batch.map(doOne), batch, at);
   };
   const send = (batch: Item[], at: number) => {
+    const task = work.task(batch);
     const job: Promise<void> = pool!
-      .run(work.task(batch))
-      .then((results) => work.onBatch(results, batch, at))
+      .run(task, work.transferOf?.(task))
+      .then((reply) => work.onBatch(resultsOf(reply), batch, at))
       .catch((error: Error) => {
         failure ??= error;
       })
@@ -155,7 +162,7 @@ export function openBatchStream<Item, Task, Result>(work: StreamedWork<Item, Tas
         held = { batch, offset: at };
         return;
       }
-      pool = new WorkerPool<Task, Result[]>(work.script, work.threads, work.workerData);
+      pool = new WorkerPool<Task, Reply>(work.script, work.threads, work.workerData);
       send(held.batch, held.offset);
       held = null;
     }

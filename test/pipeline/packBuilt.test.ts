@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { foldArticle } from '../../src/fingerprint/fingerprintCorpus.js';
 import { createIngestContext } from '../../src/ingest/buildArticle.js';
 import { decodeBytes } from '../../src/ingest/decodeBytes.js';
+import { BufferPool } from '../../src/pipeline/bufferPool.js';
 import { buildDocument, buildRecord, type BuiltItem } from '../../src/pipeline/buildOutcome.js';
 import { packBuilt } from '../../src/pipeline/packBuilt.js';
+import { SpilledFolds } from '../../src/pipeline/spilledFolds.js';
 import { SEED, SEEDS, testConfig } from '../helpers.js';
 
 describe('packBuilt', () => {
-  it('moves seeds 001 and 002 to another thread with their band keys on one buffer and their folds as UTF-16 on another, with a refused record between them', async () => {
+  it('moves seeds 001 and 002 to another thread with their band keys on one buffer and their folds written to the folds file, with a refused record between them', async () => {
     const config = await testConfig();
     const context = createIngestContext(config);
     const options = { mode: 'text' as const, sign: true, record: false, foldsOnly: true };
@@ -18,24 +20,39 @@ describe('packBuilt', () => {
     const items: BuiltItem[] = [build(SEED.vnaHanoi), refused, build(SEED.thoidaiSteering)];
     const whole = [SEED.vnaHanoi, SEED.thoidaiSteering].map((name) => buildDocument(readSeed(name), context, config, { ...options, foldsOnly: false }));
 
-    const { posted, transfer } = packBuilt(items);
-    expect(transfer).toHaveLength(2);
-    // What the main thread receives: the buffers moved, the views rebuilt on them.
+    const folds = new SpilledFolds();
+    // Something in the file before: the batch's folds go after it, at a place the batch is told.
+    folds.add('before', { bytes: Buffer.from('中越', 'utf16le'), lengths: [2] });
+    const pool = new BufferPool();
+    const { posted, transfer } = packBuilt(items, { pool, folds: folds.target });
+    expect(transfer).toHaveLength(1);
+    // What the main thread receives: the keys' buffer moved, the views rebuilt on it.
     const received = structuredClone(posted, { transfer });
     expect(received[1]).toEqual({ refusal: 'has neither "text" nor "html"' });
     const [first, second] = [received[0]!, received[2]!];
     if ('refusal' in first || 'refusal' in second) throw new Error('a seed was refused');
     expect(first.signatures!.values.buffer).toBe(second.signatures!.values.buffer);
-    expect(first.folds!.bytes.buffer).toBe(second.folds!.bytes.buffer);
     expect(second.folds!.lengths).toHaveLength(16);
     [first, second].forEach((got, k) => {
       const built = whole[k]!;
       if (built.outcome.status !== 'ingested') throw new Error('a seed was not ingested');
       const { text, lengths } = foldArticle(built.outcome.article);
       expect(got.folds!.lengths).toEqual(lengths);
-      expect(Buffer.from(got.folds!.bytes).toString('utf16le')).toBe(text);
+      folds.addWritten(`seed${k}`, got.folds!);
+      expect(folds.article(`seed${k}`)).toBe(text);
       expect(got.signatures).toEqual(built.signatures);
     });
+    expect(folds.article('before')).toBe('中越');
+    // The buffer the folds were encoded in stays with the worker for the next batch; the keys' went with the message.
+    expect(pool.giveAway(16)).toHaveLength(1);
+    folds.close();
+  });
+
+  it('refuses a batch with folds and no folds file to write them to', async () => {
+    const config = await testConfig();
+    const context = createIngestContext(config);
+    const built = buildDocument(readSeed(SEED.vnaHanoi), context, config, { mode: 'text', sign: true, record: false, foldsOnly: true });
+    expect(() => packBuilt([built], { pool: new BufferPool() })).toThrow(/has folds but no folds file/);
   });
 });
 

@@ -8,7 +8,7 @@ describe('SpilledFolds', () => {
   it('reads back every article’s and paragraph’s folds of the seeds, across many writes, and removes its file on close', async () => {
     const seeds = await Promise.all((['vnaHanoi', 'thoidaiSteering'] as const).map((name) => seed(name)));
     const folded = seeds.map((article) => foldArticle(article));
-    // Enough copies for several 4 MB writes, so reads land before, across and after flushes.
+    // Some 12 MB of folds: reads at the file's start, middle and end.
     const copies = Math.ceil((3 * (4 << 20)) / folded.reduce((sum, f) => sum + 2 * f.text.length, 0));
     const folds = new SpilledFolds();
     for (let copy = 0; copy < copies; copy++) {
@@ -78,11 +78,10 @@ describe('SpilledFolds.gather', () => {
 });
 
 describe('SpilledFolds.locate', () => {
-  it('tells another reader of the file where the folds are: readFolds on a descriptor of its own reads each fold of the seeds, folds not yet written out included (seeds 001, 002)', async () => {
+  it('tells another reader of the file where the folds are: readFolds on a descriptor of its own reads each fold of the seeds (seeds 001, 002)', async () => {
     const seeds = await Promise.all((['vnaHanoi', 'thoidaiSteering'] as const).map((name) => seed(name)));
     const folded = seeds.map((article) => foldArticle(article));
     const folds = new SpilledFolds();
-    // A few kilobytes: all still waiting for the first 4 MB write when they are located.
     folded.forEach((f, k) => folds.add(seeds[k]!.id, { bytes: Buffer.from(f.text, 'utf16le'), lengths: f.lengths }));
     const ids = [seeds[1]!.id, 'not-added', seeds[0]!.id, seeds[1]!.id];
     const positions = Int32Array.of(15, 0, WHOLE_ARTICLE, 0);
