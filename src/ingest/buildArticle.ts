@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
+import { anyPattern } from '../text/anyPattern.js';
 import { countScripts, detectLanguage, detectScript } from '../text/detectScript.js';
 import { normalizeForMatching } from '../text/normalizeForMatching.js';
 import { parsePublished } from '../text/parsePublished.js';
@@ -33,6 +34,8 @@ export function createIngestContext(config: ResolvedConfig): IngestContext {
     },
     rules: {
       ...config.boilerplate,
+      isDropLine: anyPattern(config.boilerplate.dropLines),
+      isPhotoCredit: anyPattern(config.boilerplate.photoCredits),
       outletNames: config.outlets.flatMap((o) => [o.name, ...o.aliases]),
     },
   };

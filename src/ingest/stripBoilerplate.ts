@@ -1,4 +1,4 @@
-import { countHan, detectLanguage, hasLatinRun } from '../text/detectScript.js';
+import { countHan, detectLanguage, hasLatinRun, isMostlyHan } from '../text/detectScript.js';
 import { foldText } from '../text/normalizeForMatching.js';
 import { endsSentence, mayStartWithDateline, withoutTrailingPointers } from './lineShape.js';
 import type { RemovalReason, RemovedBlock } from '../types.js';
@@ -13,6 +13,10 @@ export interface BoilerplateRules {
   cutAt: Set<string>;
   dropLines: RegExp[];
   photoCredits: RegExp[];
+  /** Whether a line matches any of `dropLines` (anyPattern). */
+  isDropLine: (text: string) => boolean;
+  /** Whether a line matches any of `photoCredits` (anyPattern). */
+  isPhotoCredit: (text: string) => boolean;
   endMarkers: string[];
   /** Outlet names and aliases: a lone line with one of them is a credit, not text. */
   outletNames: string[];
@@ -49,6 +53,14 @@ const HEADLINE_GAP = /(?<=[\p{Script=Han}\p{L}\d])\s+(?=[\p{Script=Han}A-Za-z\d]
 const TIMESTAMP_ONLY = /^[\d\s:|/.\-年月日时分]+$/u;
 const DOUBLED_HEADLINE = /^(.{4,}?)\s+\1$/u;
 const INLINE_PHOTO = /(?:^|\s)ảnh\s*\d+/iu;
+/**
+ * Whether DOUBLED_HEADLINE can match: a line `X`, spaces, `X` has a space at its middle, whatever
+ * the lengths (2|X| + w characters with w >= 1 spaces: the middle one is at |X| + floor(w / 2)).
+ * One character read where a search for any space read most lines whole.
+ */
+function mayBeDoubled(text: string): boolean {
+  return /\s/u.test(text.charAt(text.length >> 1));
+}
 /** INLINE_PHOTO needs its `ả` (or, ignoring case, `Ả`): a lookup rules out almost every line. */
 function mayNameAPhoto(text: string): boolean {
   return text.includes('ả') || text.includes('Ả');
@@ -111,7 +123,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
   for (const [i, line] of lines.entries()) {
     if (line.removed) continue;
     const { text } = line;
-    if (rules.dropLines.some((re) => re.test(text))) {
+    if (rules.isDropLine(text)) {
       line.removed = 'site-chrome';
     } else if (text.length <= 30 && TIMESTAMP_ONLY.test(text) && /\d/u.test(text)) {
       // Includes damaged stamps such as `16:2` (seed 004) left by a truncated dump.
@@ -126,7 +138,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
       // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
       line.removed = 'caption';
       markCaptionAfter(lines, i);
-    } else if (text.length <= 150 && rules.photoCredits.some((re) => re.test(text))) {
+    } else if (text.length <= 150 && rules.isPhotoCredit(text)) {
       line.removed = 'photo-credit';
       const bare = rules.photoCredits.reduce((t, re) => t.replace(re, ''), text);
       creditedCaptions.add(foldText(bare));
@@ -151,8 +163,8 @@ function markTeasersAndLinkLines(lines: Line[]): void {
   const kept = live(lines);
   for (const [i, line] of kept.entries()) {
     if (line.removed) continue;
-    // Only a short line with a space can be a headline printed twice; the regex backtracks on long ones.
-    if (line.text.length <= 240 && /\s/u.test(line.text) && DOUBLED_HEADLINE.test(line.text)) {
+    // Only a short line with a space in its middle can be a headline printed twice (mayBeDoubled); the regex backtracks on long ones.
+    if (line.text.length <= 240 && mayBeDoubled(line.text) && DOUBLED_HEADLINE.test(line.text)) {
       // A related article's headline printed twice, then its summary (seeds 003, 004).
       line.removed = 'teaser';
       const summary = kept[i + 1];
@@ -224,7 +236,7 @@ export function stripBoilerplate(blocks: string[], title: string | null, rules: 
     .slice(0, cut)
     .map((l) => l.text)
     .join('\n');
-  const zh = detectLanguage([title ?? '', bodyRegion].join('\n')) === 'zh';
+  const zh = isMostlyHan([title ?? '', bodyRegion]);
   markPageFurniture(lines, title, rules, zh);
   markRepeatedShortLines(lines);
   markTeasersAndLinkLines(lines);

@@ -13,19 +13,56 @@ export interface ScriptCounts {
   latin: number;
 }
 
+const HAN = 1;
+const LATIN = 2;
+
+/** HAN for an ideograph of the CJK blocks, LATIN for a basic or accented Latin letter (Vietnamese's included), else 0. */
+function scriptOf(c: number): number {
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return HAN;
+  const l = c | 0x20;
+  return (l >= 0x61 && l <= 0x7a) || (l >= 0xc0 && l <= 0x24f) || (l >= 0x1e00 && l <= 0x1eff) ? LATIN : 0;
+}
+
 /** Both counts in one pass: the language and the script of an article are read from the same text. */
 export function countScripts(text: string): ScriptCounts {
   let han = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
-    else {
-      const l = c | 0x20;
-      if ((l >= 0x61 && l <= 0x7a) || (l >= 0xc0 && l <= 0x24f) || (l >= 0x1e00 && l <= 0x1eff)) latin++;
-    }
+    const script = scriptOf(text.charCodeAt(i));
+    if (script === HAN) han++;
+    else if (script === LATIN) latin++;
   }
   return { han, latin };
+}
+
+/** Characters counted between two looks at whether the rest could still change the answer. */
+const DECIDE_EVERY = 256;
+
+/**
+ * `detectLanguage(texts.join('\n')) === 'zh'`, reading only as far as the answer is open: a page
+ * is Chinese when at least half as many of its characters are ideographs as Latin letters, and
+ * once the count so far holds even were every character left a Latin letter (or fails even were
+ * every one an ideograph), the rest cannot change it. Stripping asks this of every page's whole
+ * text; a Chinese page is decided within its first third.
+ */
+export function isMostlyHan(texts: readonly string[]): boolean {
+  let left = texts.reduce((sum, t) => sum + t.length, 0);
+  let han = 0;
+  let latin = 0;
+  for (const text of texts) {
+    for (let start = 0; start < text.length; start += DECIDE_EVERY) {
+      const end = Math.min(text.length, start + DECIDE_EVERY);
+      for (let i = start; i < end; i++) {
+        const script = scriptOf(text.charCodeAt(i));
+        if (script === HAN) han++;
+        else if (script === LATIN) latin++;
+      }
+      left -= end - start;
+      if (han > 0 && han >= (latin + left) * 0.5) return true;
+      if (han + left < latin * 0.5) return false;
+    }
+  }
+  return han > 0 && han >= latin * 0.5;
 }
 
 /** Letters that only Vietnamese writes among the Latin-script languages a news corpus holds. */
