@@ -1,3 +1,4 @@
+import { closeSync, openSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SignatureLog } from '../fingerprint/signatureLog.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
@@ -10,10 +11,11 @@ import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import { hashDocument } from './hashDocument.js';
 import { BufferPool } from './bufferPool.js';
 import type { IngestReply, IngestTask } from './ingestWorker.js';
-import { packRecords } from './packRecords.js';
+import { emptyPack, RecordPacker, unpackRecord, type PackedRecord, type PackedRecords } from './packRecords.js';
+import { readFully } from './readFully.js';
 import { SpilledFolds } from './spilledFolds.js';
 import { silentProgress, type Progress } from './progress.js';
-import { streamDocuments } from './readDocuments.js';
+import { streamDocuments, type RecordLine } from './readDocuments.js';
 import { openBatchStream } from './workerPool.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
@@ -83,19 +85,29 @@ function uniqueId(seen: Map<string, number>, id: string): string | null {
 }
 
 /** The manifest entry of a JSONL line that holds no record. */
-function refuseRecord({ source, line }: PendingRecord, reason: string): ManifestEntry {
+function refuseRecord({ source, line }: { source: string; line: number }, reason: string): ManifestEntry {
   return { source, id: null, format: 'jsonl', status: 'skipped', reason: `line ${line}: ${reason}` };
 }
 
 /** A record parsed on this thread: its document, or its line's refusal. */
-function parsedHere(line: PendingRecord & { size: number }): { document: RawDocument; size: number } | { refused: ManifestEntry; size: number } {
+function parsedHere(line: Extract<RecordLine, { bytes: Uint8Array }>): { document: RawDocument; size: number } | { refused: ManifestEntry; size: number } {
   const parsed = parseRecord(line);
   return parsed.ok ? { document: parsed.document, size: line.size } : { refused: refuseRecord(line, parsed.reason), size: line.size };
 }
 
-/** The document of a record a worker parsed: it parses the same here. */
+/**
+ * The document of a record a worker parsed: it parses the same here. Its bytes are read again
+ * from its file, since its pack went to the worker.
+ */
 function reparse(record: PendingRecord): RawDocument {
-  const parsed = parseRecord(record);
+  const bytes = Buffer.allocUnsafe(record.length);
+  const fd = openSync(record.path, 'r');
+  try {
+    readFully(fd, record.path, bytes, record.offset, record.length);
+  } finally {
+    closeSync(fd);
+  }
+  const parsed = parseRecord({ bytes, source: record.source, fallbackId: record.fallbackId });
   if (!parsed.ok) throw new Error(`${record.source}: a worker parsed this record, but here it is refused (${parsed.reason})`);
   return parsed.document;
 }
@@ -108,8 +120,11 @@ interface DocumentEntry {
   encoding: string;
 }
 
-/** A JSONL record read as bytes, to be parsed where it is built. */
-type PendingRecord = RecordBytes & { line: number };
+/**
+ * A JSONL record read as bytes, to be parsed where it is built: its place in its batch's pack,
+ * and its line's place in its file, to read it again.
+ */
+type PendingRecord = { packed: PackedRecord; source: string; fallbackId: string; line: number; path: string; offset: number; length: number };
 
 /** A document (read here, and hashed here with a workspace) or a JSONL record waiting to be built, and its place in the input. */
 type PendingDocument = { index: number; size: number } & ({ document: RawDocument; docHash?: string } | { record: PendingRecord });
@@ -161,10 +176,7 @@ function openBuilder(
     batchSize: BATCH,
     task: (batch) => ({
       documents: batch.map((p) => ('document' in p ? p.document : null)),
-      records: packRecords(
-        batch.flatMap((p) => ('record' in p ? [p.record] : [])),
-        buffers.records,
-      ),
+      records: packOf(batch),
       // buildDocument hands back folds only for what it signed.
       options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false, hash },
       ...(folds ? { folds: folds.target } : {}),
@@ -177,10 +189,20 @@ function openBuilder(
     },
     here: () => {
       const build = buildHere(config, { mode, record, lead, hash });
-      return (pending) => postedHere('document' in pending ? build.document(pending.document) : build.record(pending.record));
+      return (pending) => postedHere('document' in pending ? build.document(pending.document) : build.record(unpackRecord(pending.record.packed.pack, pending.record.packed.k)));
     },
     onBatch,
   });
+}
+
+/** The pack that holds a batch's records (RecordPacker made one per batch), or an empty one. */
+function packOf(batch: PendingDocument[]): PackedRecords {
+  const records = batch.flatMap((p) => ('record' in p ? [p.record.packed] : []));
+  const pack = records[0]?.pack ?? emptyPack();
+  if (records.some((r, k) => r.pack !== pack || r.k !== k) || pack.ends.length !== records.length) {
+    throw new Error(`ingest: a batch of ${records.length} records is not the pack of ${pack.ends.length} it was sealed with`);
+  }
+  return pack;
 }
 
 /**
@@ -301,6 +323,18 @@ async function ingestStream(
     built.forEach((item, k) => slots.settle(batch[k]!.index, { pending: batch[k]!, built: item, taken }));
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });
+  // Batches are made here, not by the builder: a batch's records are packed as they are read,
+  // since their bytes are valid only until the file is read on, and the pack is sealed with it.
+  const packer = new RecordPacker(buffers.records);
+  let filling: PendingDocument[] = [];
+  const add = async (pending: PendingDocument) => {
+    filling.push(pending);
+    if (filling.length < BATCH) return;
+    const full = filling;
+    filling = [];
+    packer.seal();
+    await builder.submit(full);
+  };
 
   try {
     for await (const chunk of streamDocuments(files, config)) {
@@ -318,7 +352,8 @@ async function ingestStream(
           slots.settle(index, { refused: item.refused });
           progress.tick(item.size);
         } else if ('bytes' in item) {
-          await builder.add({ index, size: item.size, record: item });
+          const { source, fallbackId, line, path, offset, bytes } = item;
+          await add({ index, size: item.size, record: { packed: packer.add(item), source, fallbackId, line, path, offset, length: bytes.length } });
         } else {
           const { document, size } = item;
           const docHash = hashes.get(document);
@@ -326,7 +361,7 @@ async function ingestStream(
           if (outcome) {
             slots.settle(index, { document, docHash: docHash!, cached: outcome });
             progress.tick(size);
-          } else await builder.add({ index, document, size, ...(docHash !== undefined ? { docHash } : {}) });
+          } else await add({ index, document, size, ...(docHash !== undefined ? { docHash } : {}) });
         }
       }
       for (const entry of chunk.refused) slots.settle(nextSlot++, { refused: entry });
@@ -339,6 +374,8 @@ async function ingestStream(
     await builder.abort();
     throw error;
   }
+  packer.seal();
+  if (filling.length) await builder.submit(filling);
   const { threads } = await builder.finish();
   if (folds?.size === 0) folds.close();
   stored?.flush();
@@ -392,7 +429,11 @@ function assemble(entries: DocumentEntry[], outcomes: BuildOutcome<ArticleText>[
     }
     const { diagnostics } = result.article;
     articles.push(result.article);
-    manifest.push({ ...base, id, status: 'ingested', ...(diagnostics.length ? { diagnostics } : {}) });
+    // Written out as a literal, then given its diagnostics: spread into a literal, every entry got
+    // a hidden class of its own, 250 bytes each, 5.7 MB at 20k articles.
+    const ingested: ManifestEntry = { source: entry.source, format: entry.format, encoding: entry.encoding, id, status: 'ingested' };
+    if (diagnostics.length) ingested.diagnostics = diagnostics;
+    manifest.push(ingested);
   });
   return { articles, manifest };
 }

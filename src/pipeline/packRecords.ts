@@ -14,18 +14,55 @@ export interface PackedRecords {
   fallbackIds: string[];
 }
 
-/** Packs `records` into a buffer from `pool`. */
-export function packRecords(records: RecordBytes[], pool: BufferPool): PackedRecords {
-  const length = records.reduce((sum, r) => sum + r.bytes.length, 0);
-  const bytes = new Uint8Array(pool.take(length), 0, length);
-  const ends: number[] = [];
-  let at = 0;
-  for (const record of records) {
-    bytes.set(record.bytes, at);
-    at += record.bytes.length;
-    ends.push(at);
+/** A record in a pack: the pack (its bytes grow, and are cut to size when it is sealed) and its place there. */
+export interface PackedRecord {
+  pack: PackedRecords;
+  k: number;
+}
+
+/** Bytes a pack starts with: a batch of 64 news records is some 400 KB. */
+const FIRST_PACK_BYTES = 512 << 10;
+
+/**
+ * Packs JSONL records as they are read, one pack per batch: each record is copied in at once (its
+ * bytes are valid only until the reader reads on, readLineBytes), and `seal` ends a pack at the
+ * end of its batch. Packs are filled in buffers from `pool`, which the workers give back.
+ */
+export class RecordPacker {
+  private current: PackedRecords | null = null;
+  private used = 0;
+
+  constructor(private readonly pool: BufferPool) {}
+
+  /** Copies `record` into the current pack. */
+  add(record: RecordBytes): PackedRecord {
+    const pack = (this.current ??= { bytes: new Uint8Array(this.pool.take(FIRST_PACK_BYTES)), ends: [], sources: [], fallbackIds: [] });
+    const length = record.bytes.length;
+    if (this.used + length > pack.bytes.length) {
+      const larger = new Uint8Array(this.pool.take(Math.max(2 * pack.bytes.length, this.used + length)));
+      larger.set(pack.bytes.subarray(0, this.used));
+      this.pool.give(pack.bytes.buffer as ArrayBuffer);
+      pack.bytes = larger;
+    }
+    pack.bytes.set(record.bytes, this.used);
+    this.used += length;
+    pack.ends.push(this.used);
+    pack.sources.push(record.source);
+    pack.fallbackIds.push(record.fallbackId);
+    return { pack, k: pack.ends.length - 1 };
   }
-  return { bytes, ends, sources: records.map((r) => r.source), fallbackIds: records.map((r) => r.fallbackId) };
+
+  /** Ends the current pack, its bytes cut to what it holds: records added after go into a new one. */
+  seal(): void {
+    if (this.current) this.current.bytes = this.current.bytes.subarray(0, this.used);
+    this.current = null;
+    this.used = 0;
+  }
+}
+
+/** A pack of no records, for a batch of documents read here. */
+export function emptyPack(): PackedRecords {
+  return { bytes: new Uint8Array(0), ends: [], sources: [], fallbackIds: [] };
 }
 
 /** The `k`th record of a pack, its bytes a view on the pack's. */

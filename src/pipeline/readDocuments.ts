@@ -19,13 +19,11 @@ export interface ReadChunk {
   refusedBytes: number;
   /**
    * A JSONL file's records, in order, not yet parsed; read after `documents` and before `refused`,
-   * which then holds only a refusal of the whole file.
+   * which then holds only a refusal of the whole file. Their bytes are valid only until the next
+   * chunk is asked for (readLineBytes): the caller copies or parses them first.
    */
   records?: RecordLine[];
 }
-
-/** Records per chunk of a JSONL file: enough to batch the work, few enough to start it while the rest is read. */
-const JSONL_CHUNK = 256;
 
 function formatOf(file: string, config: ResolvedConfig): InputFormat | null {
   const name = file.toLowerCase();
@@ -102,11 +100,12 @@ async function readPage(file: InputFile, format: InputFormat | null, config: Res
 }
 
 /**
- * A JSONL record as read, not yet decoded or parsed: its line's bytes, where it came from, and the
- * id it takes if it has none. Or a line refused as read.
+ * A JSONL record as read, not yet decoded or parsed: its line's bytes, where it came from (the
+ * file and the line's first byte in it, to read it again), and the id it takes if it has none.
+ * Or a line refused as read.
  */
 export type RecordLine =
-  | { bytes: Uint8Array; source: string; fallbackId: string; line: number; size: number }
+  | { bytes: Uint8Array; source: string; fallbackId: string; line: number; size: number; path: string; offset: number }
   | { refused: ManifestEntry; size: number };
 
 /** String.prototype.trim's ASCII whitespace: tab, line feed, vertical tab, form feed, carriage return, space. */
@@ -129,10 +128,11 @@ function isBlankLine(bytes: Uint8Array): boolean {
 }
 
 /**
- * A JSONL file is a corpus, not a page: it is read a chunk of lines at a time (never whole into
- * memory), and the size limit applies to each record. JSON text is UTF-8 (RFC 8259); a byte-order
- * mark is dropped. Records are handed on as bytes (RecordLine), decoded and parsed where they are
- * built or, when they may be read back from the workspace, by the caller (parseRecord).
+ * A JSONL file is a corpus, not a page: it is read a chunk of lines at a time (a chunk per read,
+ * never the whole file into memory), and the size limit applies to each record. JSON text is
+ * UTF-8 (RFC 8259); a byte-order mark is dropped. Records are handed on as bytes (RecordLine),
+ * decoded and parsed where they are built or, when they may be read back from the workspace, by
+ * the caller (parseRecord).
  */
 async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGenerator<ReadChunk> {
   const chunk = emptyChunk();
@@ -140,8 +140,8 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGen
   let index = 0;
   const recordLines: RecordLine[] = [];
   try {
-    for await (const lines of readLineBytes(file.path)) {
-      for (const bytes of lines) {
+    for await (const { lines, starts } of readLineBytes(file.path)) {
+      for (const [k, bytes] of lines.entries()) {
         index++;
         if (isBlankLine(bytes)) continue;
         const size = bytes.length + 1;
@@ -150,9 +150,10 @@ async function* readJsonlFile(file: InputFile, config: ResolvedConfig): AsyncGen
         if (bytes.length > config.ingest.maxFileBytes) {
           const reason = `line ${index}: record is over ingest.maxFileBytes (${config.ingest.maxFileBytes} bytes)`;
           recordLines.push({ refused: { source, id: null, format: 'jsonl', status: 'skipped', reason }, size });
-        } else recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size });
-        if (recordLines.length >= JSONL_CHUNK) yield { ...emptyChunk(), records: recordLines.splice(0) };
+        } else recordLines.push({ bytes, source, fallbackId: `${file.relative}:${index}`, line: index, size, path: file.path, offset: starts[k]! });
       }
+      // The lines' buffer is read into again once the caller asks for more.
+      if (recordLines.length) yield { ...emptyChunk(), records: recordLines.splice(0) };
     }
   } catch (error) {
     chunk.refused.push({

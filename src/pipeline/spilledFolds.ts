@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WHOLE_ARTICLE, type FoldSource } from '../fingerprint/fingerprintCorpus.js';
@@ -6,6 +6,7 @@ import type { FoldLocations } from '../fingerprint/findSimilarTexts.js';
 import type { EncodedFolds, WrittenFolds } from './buildOutcome.js';
 import { grownArray } from '../fingerprint/grownArray.js';
 import { appendFolds, type FoldsFile } from './foldsFile.js';
+import { readFully } from './readFully.js';
 
 /** Signals that end a run (Ctrl-C, kill): the file goes first, then the signal ends the process as it would have. */
 const ENDING_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -140,7 +141,7 @@ export class SpilledFolds implements FoldSource {
     const { bytes, chars } = this.locate([id], Int32Array.of(position));
     if (chars[0]! < 0) return undefined;
     const buffer = Buffer.allocUnsafe(chars[0]! * 2);
-    readInto(this.fd!, this.file, buffer, bytes[0]!, buffer.byteLength);
+    readFully(this.fd!, this.file, buffer, bytes[0]!, buffer.byteLength);
     return buffer.toString('utf16le');
   }
 
@@ -229,7 +230,7 @@ export function readFolds(fd: number, file: string, bytes: Float64Array, chars: 
     }
     const span = last - first;
     const source = span <= GATHER_CHUNK_BYTES ? chunk : Buffer.allocUnsafeSlow(span);
-    readInto(fd, file, source, first, span);
+    readFully(fd, file, source, first, span);
     for (; i < end; i++) {
       const k = order[i]!;
       const from = bytes[k]! - first;
@@ -237,13 +238,4 @@ export function readFolds(fd: number, file: string, bytes: Float64Array, chars: 
     }
   }
   return (k) => (chars[k]! < 0 ? undefined : held.text(where[k]!, 2 * chars[k]!));
-}
-
-function readInto(fd: number, file: string, buffer: Buffer, byte: number, length: number): void {
-  let done = 0;
-  while (done < length) {
-    const got = readSync(fd, buffer, done, length - done, byte + done);
-    if (got === 0) throw new Error(`SpilledFolds: ${file} ends before byte ${byte + length}`);
-    done += got;
-  }
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,7 +17,7 @@ async function readlineLines(file: string): Promise<string[]> {
 
 async function ourLines(file: string, readBytes?: number): Promise<string[]> {
   const lines: string[] = [];
-  for await (const chunk of readLineBytes(file, readBytes)) lines.push(...chunk.map((b) => b.toString('utf8')));
+  for await (const chunk of readLineBytes(file, readBytes)) lines.push(...chunk.lines.map((b) => b.toString('utf8')));
   return lines;
 }
 
@@ -48,5 +48,18 @@ describe('readLineBytes', () => {
     expect(await ourLines(await fileOf('{"id":"a"}\n{"id":"b"}\r\n'), 4)).toEqual(['{"id":"a"}', '{"id":"b"}']);
     // A byte-order mark only at the start of the file is dropped.
     expect(await ourLines(await fileOf('a\n\ufeffb'), 2)).toEqual(['a', '\ufeffb']);
+  });
+
+  it('says where each line starts in the file, after a byte-order mark, a \\r\\n and Chinese text, whatever the read size', async () => {
+    const file = await fileOf(mixed);
+    const bytes = await readFile(file);
+    for (const readBytes of [1, 4, 64]) {
+      const found: [string, string][] = [];
+      for await (const { lines, starts } of readLineBytes(file, readBytes)) {
+        lines.forEach((line, k) => found.push([line.toString('utf8'), bytes.subarray(starts[k]!, starts[k]! + line.length).toString('utf8')]));
+      }
+      expect(found.map(([, atStart]) => atStart), `read ${readBytes} bytes at a time`).toEqual(found.map(([line]) => line));
+      expect(found[0]![0]).toBe('{"id":"越通社-1","text":"中越两国"}');
+    }
   });
 });
