@@ -111,10 +111,12 @@ export function minhashSignature(text: string, k: number, permutations: number, 
  * shingle is hashed once and kept by the article and, when it lies inside one part, by that part.
  * Equal to minhashSignature of the text and of each listed part (a part shorter than a shingle is
  * signed on its own, as there). Returns the article's signature, then each listed part's,
- * `permutations` values each.
+ * `permutations` values each: in `into` when it is given and long enough (a caller that signs
+ * article after article reuses one buffer), else in a new array.
  */
-export function minhashParts(text: string, partLengths: number[], positions: number[], k: number, permutations: number, seed: number): Uint32Array {
-  const result = new Uint32Array(permutations * (1 + positions.length)).fill(EMPTY);
+export function minhashParts(text: string, partLengths: number[], positions: number[], k: number, permutations: number, seed: number, into?: Uint32Array): Uint32Array {
+  const length = permutations * (1 + positions.length);
+  const result = (into && into.length >= length ? into.subarray(0, length) : new Uint32Array(length)).fill(EMPTY);
   const out = signedView(result);
   const salt = saltOf(seed);
   const starts: number[] = [];

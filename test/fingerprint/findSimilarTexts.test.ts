@@ -68,13 +68,16 @@ describe('shingles and MinHash', () => {
     expect(minhashParts(tiny.join(''), lengths(tiny), [0], 5, 128, 1).slice(128)).toEqual(minhashSignature('越南', 5, 128, 1));
   });
 
-  it('signs any text and any choice of its parts as one by one: empty parts, parts shorter than a shingle, parts left out', () => {
+  it('signs any text and any choice of its parts as one by one: empty parts, parts shorter than a shingle, parts left out, into a buffer the last text was signed in', () => {
     const part = fc.array(fc.constantFrom('中', '越', '两', '国', '外', '长', 'a', '1'), { maxLength: 14 }).map((c) => c.join(''));
+    // Reused from run to run, as signFolded reuses it from article to article: it holds the last run's signatures.
+    const into = new Uint32Array(64 * 9);
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 8 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.constantFrom(1, 3, 5), (parts, listed, k) => {
         const text = parts.join('');
         const positions = [...parts.keys()].filter((p) => listed[p]);
         const together = minhashParts(text, parts.map((t) => t.length), positions, k, 64, 3);
+        expect(minhashParts(text, parts.map((t) => t.length), positions, k, 64, 3, into)).toEqual(together);
         expect(together.slice(0, 64)).toEqual(minhashSignature(text, k, 64, 3));
         positions.forEach((p, i) => expect(together.slice(64 * (i + 1), 64 * (i + 2))).toEqual(minhashSignature(parts[p]!, k, 64, 3)));
       }),
