@@ -1,8 +1,9 @@
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import type { ParsedPage } from '../types.js';
 import { countScripts } from '../text/detectScript.js';
 import { htmlToBlocks } from './htmlToBlocks.js';
+import { loadHtml } from './loadHtml.js';
 
 /** Roughly how much reading a text holds: an ideograph is about a word, a Latin word about four letters. */
 function textWeight(text: string): number {
@@ -84,7 +85,7 @@ function visibleByline($: cheerio.CheerioAPI): { published?: string; siteName?: 
 
 /** Reads a whole HTML page: title, date, site and canonical URL from metadata; text from the main content. */
 export function parseHtmlPage(html: string): ParsedPage & { captions: string[] } {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const title =
     meta($, 'meta[property="og:title"]', 'meta[name="twitter:title"]') ??
     jsonLdField($, 'headline') ??

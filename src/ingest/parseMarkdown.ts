@@ -1,7 +1,16 @@
-import * as cheerio from 'cheerio';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { GivenFields, ParsedPage } from '../types.js';
 import { htmlToBlocks, looksLikeHtml } from './htmlToBlocks.js';
+import { loadHtml } from './loadHtml.js';
+
+const require = createRequire(import.meta.url);
+let yaml: typeof import('yaml') | null = null;
+
+/** yaml's `parse`, with yaml loaded at the first front matter: a JSONL corpus has none, and every ingest worker loaded it. */
+function parseYaml(text: string): unknown {
+  yaml ??= require('yaml') as typeof import('yaml');
+  return yaml.parse(text);
+}
 
 const FRONT_MATTER = /^\s*---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -49,7 +58,7 @@ export function parseMarkdown(
   let blocks: string[];
   let captions: string[] = [];
   if (looksLikeHtml(body)) {
-    const $ = cheerio.load(body, null, false);
+    const $ = loadHtml(body, null, false);
     ({ blocks, captions } = htmlToBlocks($, $.root()));
   } else {
     blocks = body

@@ -1,9 +1,9 @@
-import * as cheerio from 'cheerio';
 import type { GivenFields, ParsedPage, RawDocument } from '../types.js';
 import { htmlToBlocks } from './htmlToBlocks.js';
 import { parseHtmlPage } from './parseHtmlPage.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseTextDump } from './parseTextDump.js';
+import { loadHtml } from './loadHtml.js';
 
 export type ReadPage = ParsedPage & { given: GivenFields; captions: string[]; frontMatterError?: string };
 
@@ -22,7 +22,7 @@ export function parseRawDocument(raw: RawDocument): ReadPage {
       if (raw.bodyIsHtml) {
         // A record's `html` may be a whole page or just the article's markup.
         if (/<html|<body|<head/i.test(raw.body)) return { ...parseHtmlPage(raw.body), given: raw.given };
-        const $ = cheerio.load(raw.body, null, false);
+        const $ = loadHtml(raw.body, null, false);
         const { blocks, captions } = htmlToBlocks($, $.root());
         return { title: null, blocks, captions, given: raw.given, meta: {} };
       }
