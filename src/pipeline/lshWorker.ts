@@ -3,9 +3,10 @@
  * bands from a counter it shares with the main thread, and hands back the candidate pairs of
  * the bands it took as sorted codes (searchBands): the fingerprint stage merges them with its own.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
 
-const { flat, bands, next } = workerData as { flat: Uint32Array; bands: number; next: Int32Array };
-const codes = searchBands(flat, bands, claimFrom(next));
-parentPort!.postMessage(codes, [codes.buffer as ArrayBuffer]);
+parentPort!.once('message', ({ flat, bands, next }: { flat: Uint32Array; bands: number; next: Int32Array }) => {
+  const codes = searchBands(flat, bands, claimFrom(next));
+  parentPort!.postMessage(codes, [codes.buffer as ArrayBuffer]);
+});

@@ -2,7 +2,7 @@
  * A worker thread that scores the candidate pairs it is given, from what scoring reads of every
  * article, and hands back the scored pairs as bytes (encodeScoredPairTable).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createLinkContext, scorePairs, type LinkInput } from '../cluster/clusterArticles.js';
 import { encodeScoredPairTable } from '../cluster/scoredPairTable.js';
 import type { LinkingTextTable } from '../cluster/linkingTextTable.js';
@@ -19,6 +19,7 @@ export interface PairScoreTask {
   texts: LinkingTextTable;
 }
 
-const { config, inputs, duplicates, pairs, texts } = workerData as PairScoreTask;
-const bytes = encodeScoredPairTable(scorePairs(inputs, pairs, createLinkContext(inputs, duplicates, config, texts)));
-parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+parentPort!.once('message', ({ config, inputs, duplicates, pairs, texts }: PairScoreTask) => {
+  const bytes = encodeScoredPairTable(scorePairs(inputs, pairs, createLinkContext(inputs, duplicates, config, texts)));
+  parentPort!.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+});

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { mergeScoredPairs, scoreCandidates, scoreCandidatesSplit, type PairScorer } from '../cluster/clusterArticles.js';
-import { fingerprintCorpus, type CorpusFingerprints } from '../fingerprint/fingerprintCorpus.js';
+import { fingerprintCorpus, type CandidateSearch, type CorpusFingerprints, type PairVerification } from '../fingerprint/fingerprintCorpus.js';
 import type { SignatureLog } from '../fingerprint/signatureLog.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
@@ -96,21 +96,44 @@ interface FingerprintRun {
   progress: Progress;
   cache: RunCache | undefined;
   signatures: SignatureLog | undefined;
-  /** More than one: the paragraphs' LSH runs on a thread of its own, beside the articles' search, and their verification on two. */
-  workers: number | undefined;
+  /** The threads the paragraphs' LSH and verification share the work with (fingerprintThreads). */
+  threads: FingerprintThreads;
   /** Where the whole articles are when `articles` hold only their leads. */
   whole?: WholeArticles | undefined;
   /** The folds ingest handed back (IngestResult.folds): the texts are read from these, not from the articles. */
   folds?: SpilledFolds | undefined;
 }
 
+/**
+ * With more than one worker, the paragraphs' LSH runs on a thread of its own beside the articles'
+ * search, and their verification on two: both threads are started before ingest, so that they
+ * have loaded when it ends (StandbyWorker). `release` stops any the stage did not use.
+ */
+interface FingerprintThreads {
+  search?: CandidateSearch | undefined;
+  verify?: PairVerification | undefined;
+  release(): void;
+}
+
+function fingerprintThreads(workers: number | undefined): FingerprintThreads {
+  if ((workers ?? 1) <= 1) return { release: () => {} };
+  const search = searchOnWorker();
+  const verify = verifyOnWorker();
+  return {
+    search: search?.run,
+    verify: verify?.run,
+    release: () => {
+      search?.release();
+      verify?.release();
+    },
+  };
+}
+
 /** The fingerprint stage, timed and reported, through the workspace when there is one. */
 async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig, run: FingerprintRun): Promise<CorpusFingerprints> {
   const { cache, signatures, progress, whole } = run;
   const text = run.folds && foldedCorpusText(articles, run.folds);
-  const threaded = (run.workers ?? 1) > 1;
-  const search = threaded ? searchOnWorker() : undefined;
-  const verify = threaded ? verifyOnWorker() : undefined;
+  const { search, verify } = run.threads;
   progress.start('fingerprint');
   const found = await timed(run.timings, 'fingerprint', () =>
     cache
@@ -129,13 +152,18 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
 async function findDuplicates(inputs: string[], config: ResolvedConfig, options: PipelineOptions): Promise<DupesResult> {
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
-  const { articles, manifest, docHashes, signatures, threads, folds } = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
-  );
-  const cache = runCache(workspace, articles, docHashes);
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, workers, folds });
-  folds?.close();
-  return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
+  const helpers = fingerprintThreads(workers);
+  try {
+    const { articles, manifest, docHashes, signatures, threads, folds } = await timed(timings, 'ingest', () =>
+      ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
+    );
+    const cache = runCache(workspace, articles, docHashes);
+    const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures, threads: helpers, folds });
+    folds?.close();
+    return { through: 'dupes', manifest, duplicates, reuse, timings, threads: { ingest: threads } };
+  } finally {
+    helpers.release();
+  }
 }
 
 export interface PipelineOptions {
@@ -170,74 +198,80 @@ export async function runPipeline(
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  const ingested = await timed(timings, 'ingest', () =>
-    ingestInputs(inputs, config, {
-      progress,
-      workspace,
-      workers,
-      files,
-      sign: upTo('cluster'),
-      leads: upTo('cluster'),
-      // Past ingest the text is read from the lines (compare) and the folds (fingerprint).
-      foldsOnly: upTo('cluster') && options.articleRecords !== undefined,
-      ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
-    }),
-  );
-  const { manifest, docHashes, threads, folds } = ingested;
-  let { articles } = ingested;
-  const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
-  if (!upTo('cluster')) return result;
-  const cache = runCache(workspace, articles, docHashes);
-  const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
-  if (whole) result.whole = whole;
-  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, workers, whole, folds });
-  // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
-  delete ingested.signatures;
-  // Kept only through fingerprinting: the stages after it read no folds.
-  folds?.close();
-  Object.assign(result, { duplicates, reuse });
-  // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
-  // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
-  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
-  if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
-  if (records) result.articles = articles = articles.map(keepingLeads);
-  progress.start('cluster');
-  // Half the candidate pairs are scored on a thread of their own when there are threads to use
-  // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
-  const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
-  result.threads.cluster = 0;
-  const elsewhere: PairScorer | undefined =
-    worker &&
-    ((...args) => {
-      result.threads.cluster = 1;
-      return worker(...args);
+  // Started before ingest, to have loaded when it ends; stopped here if fingerprinting never uses them.
+  const helpers = fingerprintThreads(upTo('cluster') ? workers : 1);
+  try {
+    const ingested = await timed(timings, 'ingest', () =>
+      ingestInputs(inputs, config, {
+        progress,
+        workspace,
+        workers,
+        files,
+        sign: upTo('cluster'),
+        leads: upTo('cluster'),
+        // Past ingest the text is read from the lines (compare) and the folds (fingerprint).
+        foldsOnly: upTo('cluster') && options.articleRecords !== undefined,
+        ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
+      }),
+    );
+    const { manifest, docHashes, threads, folds } = ingested;
+    let { articles } = ingested;
+    const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
+    if (!upTo('cluster')) return result;
+    const cache = runCache(workspace, articles, docHashes);
+    const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
+    if (whole) result.whole = whole;
+    const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, threads: helpers, whole, folds });
+    // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
+    delete ingested.signatures;
+    // Kept only through fingerprinting: the stages after it read no folds.
+    folds?.close();
+    Object.assign(result, { duplicates, reuse });
+    // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
+    // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
+    const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
+    if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
+    if (records) result.articles = articles = articles.map(keepingLeads);
+    progress.start('cluster');
+    // Half the candidate pairs are scored on a thread of their own when there are threads to use
+    // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
+    const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
+    result.threads.cluster = 0;
+    const elsewhere: PairScorer | undefined =
+      worker &&
+      ((...args) => {
+        result.threads.cluster = 1;
+        return worker(...args);
+      });
+    const { clusters, links } = await timed(timings, 'cluster', async () => {
+      if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
+      const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
+      return mergeScoredPairs(articles, scored, config);
     });
-  const { clusters, links } = await timed(timings, 'cluster', async () => {
-    if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
-    const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
-    return mergeScoredPairs(articles, scored, config);
-  });
-  progress.end(`${clusters.length} events from ${links.size} scored pairs`);
-  Object.assign(result, { clusters, links });
-  if (!upTo('report')) return result;
-  progress.start('compare', clusters.length);
-  const compared = await timed(timings, 'compare', () =>
-    compareEvents(clusters, articles, duplicates, config, progress, {
-      workers,
-      ...(records ? { records } : {}),
-      ...(whole ? { whole } : {}),
-      ...(options.events ? { sink: options.events } : {}),
-      ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
-    }),
-  );
-  result.digests = compared.digests;
-  result.threads.compare = compared.threads;
-  if (cache) {
-    result.outputKeys = {
-      articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
-      fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
-    };
+    progress.end(`${clusters.length} events from ${links.size} scored pairs`);
+    Object.assign(result, { clusters, links });
+    if (!upTo('report')) return result;
+    progress.start('compare', clusters.length);
+    const compared = await timed(timings, 'compare', () =>
+      compareEvents(clusters, articles, duplicates, config, progress, {
+        workers,
+        ...(records ? { records } : {}),
+        ...(whole ? { whole } : {}),
+        ...(options.events ? { sink: options.events } : {}),
+        ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
+      }),
+    );
+    result.digests = compared.digests;
+    result.threads.compare = compared.threads;
+    if (cache) {
+      result.outputKeys = {
+        articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
+        fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
+      };
+    }
+    progress.end(`${clusters.length} events compared`);
+    return result;
+  } finally {
+    helpers.release();
   }
-  progress.end(`${clusters.length} events compared`);
-  return result;
 }

@@ -1,21 +1,23 @@
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
 import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
 import { pairsOfCodes } from '../fingerprint/pairCollector.js';
-import { runOnWorker, WorkerPool } from './workerPool.js';
+import { StandbyWorker, WorkerPool, type OnStandby } from './workerPool.js';
 
 const SCRIPT = new URL('./lshWorker.js', import.meta.url);
 
 /**
  * LSH shared with a worker thread of its own, over keys on shared memory (no copy): the worker
  * starts on the paragraphs' bands while the fingerprint stage finds the articles' duplicates here,
- * then both take the bands left, one group at a time from a shared counter. Undefined when the
- * compiled worker is not there (parallax run from its TypeScript sources).
+ * then both take the bands left, one group at a time from a shared counter. The thread starts
+ * now (StandbyWorker), so that it is ready when the keys are. Undefined when the compiled worker
+ * is not there (parallax run from its TypeScript sources).
  */
-export function searchOnWorker(): CandidateSearch | undefined {
+export function searchOnWorker(): OnStandby<CandidateSearch> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  return (flat, bands) => {
+  const worker = new StandbyWorker(SCRIPT);
+  const run: CandidateSearch = (flat, bands) => {
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const theirs = runOnWorker<Float64Array>(SCRIPT, { flat, bands, next });
+    const theirs = worker.run<Float64Array>({ flat, bands, next });
     // Settled now or later, a failure surfaces at join, not as an unhandled rejection before it.
     theirs.catch(() => {});
     return {
@@ -25,4 +27,5 @@ export function searchOnWorker(): CandidateSearch | undefined {
       },
     };
   };
+  return { run, release: () => worker.release() };
 }

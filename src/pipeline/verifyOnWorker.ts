@@ -1,6 +1,6 @@
 import type { PairVerification } from '../fingerprint/fingerprintCorpus.js';
 import { unitsIn, verifyUnits, type UnitTexts, type VerifiedPairs } from '../fingerprint/findSimilarTexts.js';
-import { runOnWorker, WorkerPool } from './workerPool.js';
+import { StandbyWorker, WorkerPool, type OnStandby } from './workerPool.js';
 
 const SCRIPT = new URL('./verifyWorker.js', import.meta.url);
 
@@ -26,20 +26,23 @@ export interface VerifyTask {
  * was the last 2.3 s of `dupes` at 100k articles with the other core idle. The answer is the same
  * as one thread's, pair for pair. Texts the file does not hold (articles the workspace gave back)
  * are sent with the task; without a folds file (texts held in memory) every pair is verified here.
- * Undefined when the compiled worker is not there (parallax run from its TypeScript sources).
+ * The thread starts now (StandbyWorker), so that it is ready when the pairs are. Undefined when
+ * the compiled worker is not there (parallax run from its TypeScript sources).
  */
-export function verifyOnWorker(): PairVerification | undefined {
+export function verifyOnWorker(): OnStandby<PairVerification> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  return async (units, count, pairs, shingle, threshold) => {
+  const worker = new StandbyWorker(SCRIPT);
+  const run: PairVerification = async (units, count, pairs, shingle, threshold) => {
     if (!units.locate || pairs.length < 4) return verifyUnits(units, count, pairs, shingle, threshold);
     const half = 2 * Math.floor(pairs.length / 4);
     const task = taskOf(units, units.locate.bind(units), count, pairs.slice(half), shingle, threshold);
-    const theirs = runOnWorker<VerifiedPairs>(SCRIPT, task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
+    const theirs = worker.run<VerifiedPairs>(task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
     // Settled now or later, a failure surfaces at the await below, not as an unhandled rejection before it.
     theirs.catch(() => {});
     const mine = verifyUnits(units, count, pairs.subarray(0, half), shingle, threshold);
     return joinVerified(mine, await theirs);
   };
+  return { run, release: () => worker.release() };
 }
 
 function taskOf(units: UnitTexts, locate: NonNullable<UnitTexts['locate']>, count: number, pairs: Int32Array, shingle: number, threshold: number): VerifyTask {

@@ -192,7 +192,9 @@ export function openBatchStream<Item, Task, Result, Reply = Result[]>(work: Stre
         if (failure) throw failure;
         return { threads: pool ? work.threads : 0 };
       } finally {
-        await close();
+        // Not waited for: the threads have nothing left to do, and stopping them took 70 ms at the
+        // end of ingest that the next stage waited through.
+        void close();
       }
     },
     abort: close,
@@ -200,14 +202,60 @@ export function openBatchStream<Item, Task, Result, Reply = Result[]>(work: Stre
 }
 
 /**
- * Runs `script` once on a worker thread of its own with `workerData` (the buffers in `transfer`
- * moved, not copied) and resolves to the one message it posts; the thread is stopped after it.
+ * A worker thread started before its one task is known, to load its modules while the caller
+ * works: the fingerprint stage's LSH and verification threads each took a tenth of a second or
+ * more to start, with the stage waiting on them. `run` sends it the task as a message (the
+ * script takes its task from its first message) and resolves to the one message it answers; the
+ * thread is stopped after it. A second `run` starts a thread of its own. The waiting thread does
+ * not keep the process alive, and `release` stops it if no task came.
  */
-export function runOnWorker<Result>(script: URL, workerData: unknown, transfer: ArrayBuffer[] = []): Promise<Result> {
-  // The thread is made here, not in the promise's executor: its listeners live until the thread's
-  // exit is handled, and an executor that named `workerData` kept it alive with them. The
-  // paragraphs' band keys (2.2 GB at a million articles) stayed in memory through clustering.
-  return answerOf<Result>(new Worker(script, { workerData, transferList: transfer }), script);
+export class StandbyWorker {
+  private waiting: Worker | null;
+
+  constructor(private readonly script: URL) {
+    this.waiting = this.start();
+    this.waiting.unref();
+    // A thread that ends (fails) before its task is let go: run starts another, which fails where its answer is awaited.
+    const waiting = this.waiting;
+    waiting.once('exit', () => {
+      if (this.waiting === waiting) this.waiting = null;
+    });
+  }
+
+  run<Result>(task: unknown, transfer: ArrayBuffer[] = []): Promise<Result> {
+    const worker = this.waiting ?? this.start();
+    this.waiting = null;
+    worker.ref();
+    const answer = answerOf<Result>(worker, this.script);
+    worker.postMessage(task, transfer);
+    return answer;
+  }
+
+  release(): void {
+    void this.waiting?.terminate();
+    this.waiting = null;
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.script);
+    // Until its task comes, an error is the listener's in the constructor, not an uncaught one.
+    worker.on('error', () => {});
+    return worker;
+  }
+}
+
+/** Work handed to a StandbyWorker: `run` gives it its task; `release` stops the thread if no task came. */
+export interface OnStandby<Run> {
+  run: Run;
+  release(): void;
+}
+
+/**
+ * Runs `script` once on a worker thread of its own with `task` (the buffers in `transfer` moved,
+ * not copied) and resolves to the one message it posts; the thread is stopped after it.
+ */
+export function runOnWorker<Result>(script: URL, task: unknown, transfer: ArrayBuffer[] = []): Promise<Result> {
+  return new StandbyWorker(script).run<Result>(task, transfer);
 }
 
 function answerOf<Result>(worker: Worker, script: URL): Promise<Result> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openBatchStream } from '../../src/pipeline/workerPool.js';
+import { openBatchStream, StandbyWorker } from '../../src/pipeline/workerPool.js';
 
 /** A worker script of plain JavaScript: doubles numbers, and dies on a negative one. */
 async function doublingWorker(): Promise<URL> {
@@ -137,7 +137,7 @@ describe('runOnWorker', () => {
     const { ROOT } = await import('../helpers.js');
     const dir = await mkdtemp(path.join(tmpdir(), 'parallax-once-'));
     const script = path.join(dir, 'sum.mjs');
-    await writeFile(script, `import { parentPort, workerData } from 'node:worker_threads';\nparentPort.postMessage(workerData.keys.reduce((a, b) => a + b, 0));\n`);
+    await writeFile(script, `import { parentPort } from 'node:worker_threads';\nparentPort.once('message', ({ keys }) => parentPort.postMessage(keys.reduce((a, b) => a + b, 0)));\n`);
     const pool = pathToFileURL(path.join(ROOT, 'dist/pipeline/workerPool.js')).href;
     // A weak reference made in an earlier job, checked after a full collection right after the
     // answer: while the thread's listeners held what it was given, the keys were still there.
@@ -156,5 +156,33 @@ describe('runOnWorker', () => {
     await writeFile(mainFile, main);
     const out = execFileSync(process.execPath, ['--expose-gc', mainFile], { encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ answer: 16 << 20, kept: false });
+  });
+});
+
+describe('StandbyWorker', () => {
+  it('runs a task on the thread it started ahead, and a second task on a thread of its own', async () => {
+    const worker = new StandbyWorker(await doublingWorker());
+    // The thread has loaded by now, waiting for its task.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await worker.run<number[]>([1, 2, 3])).toEqual([2, 4, 6]);
+    expect(await worker.run<number[]>([10])).toEqual([20]);
+    await expect(worker.run<number[]>([-1])).rejects.toThrow('negative input -1');
+    worker.release();
+  });
+
+  it('fails the task of a thread whose script fails to load, and lets a process whose waiting thread got no task end', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parallax-standby-'));
+    const broken = path.join(dir, 'broken.mjs');
+    await writeFile(broken, `throw new Error('cannot load');\n`);
+    const failing = new StandbyWorker(pathToFileURL(broken));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(failing.run([1])).rejects.toThrow('cannot load');
+
+    const { execFileSync } = await import('node:child_process');
+    const { ROOT } = await import('../helpers.js');
+    const pool = pathToFileURL(path.join(ROOT, 'dist/pipeline/workerPool.js')).href;
+    const main = path.join(dir, 'main.mjs');
+    await writeFile(main, `import { StandbyWorker } from ${JSON.stringify(pool)};\nnew StandbyWorker(new URL(${JSON.stringify((await doublingWorker()).href)}));\nconsole.log('done');\n`);
+    expect(execFileSync(process.execPath, [main], { encoding: 'utf8', timeout: 10_000 })).toBe('done\n');
   });
 });
