@@ -115,6 +115,7 @@ export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, 
       for (let c = 0; c < width; c++) columns[c]![item] = keysOf[at + c]!;
     }
     for (let c = 0; c < width; c++) buckets(columns[c]!, pairUp);
+    pairs.sealRun();
   }
   return pairs.codes();
 }

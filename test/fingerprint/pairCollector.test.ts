@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { PairCollector, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
+
+describe('PairCollector', () => {
+  it('gives each pair once, in order, when it was collected in runs that share pairs, as LSH collects a group of bands at a time', () => {
+    const n = 1000;
+    const pairs = new PairCollector(n);
+    const plain = new Set<number>();
+    // Three runs (three groups of bands): the same pair found in several bands and several groups.
+    const runs = [
+      [[3, 7], [1, 999], [3, 7], [0, 1]],
+      [[0, 1], [500, 501], [3, 7]],
+      [],
+      [[2, 3], [500, 501], [998, 999]],
+    ];
+    for (const run of runs) {
+      for (const [a, b] of run) {
+        pairs.add(a!, b!);
+        plain.add(a! * n + b!);
+      }
+      pairs.sealRun();
+    }
+    expect(pairs.unique()).toEqual([[0, 1], [1, 999], [2, 3], [3, 7], [500, 501], [998, 999]]);
+    expect(Array.from(pairs.codes())).toEqual([...plain].sort((x, y) => x - y));
+    // Two threads' shares, each sorted and unique, merged with what both found kept once.
+    expect(pairsOfCodes([Float64Array.of(1, 5, 9), Float64Array.of(2, 5, 10)], 4)).toEqual([[0, 1], [0, 2], [1, 1], [2, 1], [2, 2]]);
+  });
+});
