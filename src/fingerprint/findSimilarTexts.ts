@@ -1,5 +1,5 @@
 import type { SimilarPair } from '../types.js';
-import { bandKeys, lshCandidatesFromFlat } from './lshCandidates.js';
+import { bandKeys, lshPairsFromFlat } from './lshCandidates.js';
 import { minhashSignature } from './minhash.js';
 import { jaccardAtLeast, shingleHashes } from './shingleHashes.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
@@ -62,7 +62,7 @@ export function findSimilarKeyed(
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const count = keys.length / params.bands;
-  return verifyCandidates(texts, count, lshCandidatesFromFlat(keys, params.bands), params, threshold, skip);
+  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands), params, threshold, skip);
 }
 
 /**
@@ -72,7 +72,8 @@ export function findSimilarKeyed(
 export function verifyCandidates(
   units: UnitTexts,
   count: number,
-  candidates: [number, number][],
+  /** Pairs of unit indices, one after another (i, j, i, j …), as lshPairsFromFlat gives them. */
+  candidates: Int32Array,
   params: FingerprintParams,
   threshold: number,
   skip: (a: number, b: number) => boolean = () => false,
@@ -99,11 +100,13 @@ export interface FoldLocations {
   chars: Int32Array;
 }
 
-/** The candidates `skip` does not veto, as pairs of unit indices one after another (i, j, i, j …). */
-export function keptPairs(candidates: [number, number][], skip: (a: number, b: number) => boolean): Int32Array {
-  const pairs = new Int32Array(2 * candidates.length);
+/** The candidates (pairs of unit indices one after another: i, j, i, j …) `skip` does not veto, the same way. */
+export function keptPairs(candidates: Int32Array, skip: (a: number, b: number) => boolean): Int32Array {
+  const pairs = new Int32Array(candidates.length);
   let n = 0;
-  for (const [i, j] of candidates) {
+  for (let k = 0; k < candidates.length; k += 2) {
+    const i = candidates[k]!;
+    const j = candidates[k + 1]!;
     if (skip(i, j)) continue;
     pairs[n++] = i;
     pairs[n++] = j;

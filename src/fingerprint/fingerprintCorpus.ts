@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { foldText, foldTexts } from '../text/normalizeForMatching.js';
 import type { ArticleText, SimilarPair } from '../types.js';
 import { byUnit, findSimilarKeyed, keptPairs, similarPairs, verifyUnits, type FoldLocations, type UnitTexts, type VerifiedPairs } from './findSimilarTexts.js';
-import { lshCandidatesFromFlat, writeBandKeys } from './lshCandidates.js';
+import { lshPairsFromFlat, writeBandKeys } from './lshCandidates.js';
 import { minhashParts } from './minhash.js';
 import { SignatureLog } from './signatureLog.js';
 
@@ -110,9 +110,9 @@ function joinFolded(folded: string[], lengths: number[]): string {
  * LSH over band keys shared with another thread (the keys are on a SharedArrayBuffer: signCorpus
  * puts them there). Started with the keys, the other thread begins on the bands; `join`, called
  * when this thread is free, searches the bands the other has not taken and gives every candidate
- * pair, the same as lshCandidatesFromFlat.
+ * pair, the same as lshPairsFromFlat (pair after pair in one array).
  */
-export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Promise<[number, number][]> };
+export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Promise<Int32Array> };
 
 /**
  * Verification of the paragraphs' candidate pairs shared with another thread: given the pairs the
@@ -265,7 +265,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched.join() : lshCandidatesFromFlat(signed.paragraphKeys, bands);
+  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands);
   searched = undefined;
   releaseKeys(signed);
   const pairs = keptPairs(candidates, (i, j) => {

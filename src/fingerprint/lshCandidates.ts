@@ -1,5 +1,5 @@
 import { mix32 } from './minhash.js';
-import { PairCollector, pairsOfCodes } from './pairCollector.js';
+import { flatPairsOfCodes, PairCollector, pairsOfCodes } from './pairCollector.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: items whose signatures agree on every row
@@ -75,6 +75,12 @@ const BANDS_PER_PASS = 4;
 export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
   let group = 0;
   return pairsOfCodes([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands);
+}
+
+/** lshCandidatesFromFlat as one array, pair after pair (flatPairsOfCodes). */
+export function lshPairsFromFlat(flat: Uint32Array, bands: number, starAbove = 64): Int32Array {
+  let group = 0;
+  return flatPairsOfCodes([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands);
 }
 
 /**

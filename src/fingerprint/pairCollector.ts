@@ -99,12 +99,24 @@ function mergeUnique(a: Float64Array, b: Float64Array): Float64Array {
  * ascending order, each once: threads that shared a search each hand back their own.
  */
 export function pairsOfCodes(lists: Float64Array[], n: number): [number, number][] {
-  const codes = mergeRuns(lists);
+  const flat = flatPairsOfCodes(lists, n);
   const out: [number, number][] = [];
+  for (let k = 0; k < flat.length; k += 2) out.push([flat[k]!, flat[k + 1]!]);
+  return out;
+}
+
+/**
+ * pairsOfCodes as one array, pair after pair (a, b, a, b …): LSH over 1.75 million paragraphs
+ * gives half a million candidates, and an array each was 30 MB for the collector to sweep.
+ */
+export function flatPairsOfCodes(lists: Float64Array[], n: number): Int32Array {
+  const codes = mergeRuns(lists);
+  const out = new Int32Array(2 * codes.length);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i]!;
     const a = Math.floor(code / n);
-    out.push([a, code - a * n]);
+    out[2 * i] = a;
+    out[2 * i + 1] = code - a * n;
   }
   return out;
 }

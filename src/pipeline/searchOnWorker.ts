@@ -1,6 +1,6 @@
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
 import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
-import { pairsOfCodes } from '../fingerprint/pairCollector.js';
+import { flatPairsOfCodes } from '../fingerprint/pairCollector.js';
 import { StandbyWorker, WorkerPool, type OnStandby } from './workerPool.js';
 
 const SCRIPT = new URL('./lshWorker.js', import.meta.url);
@@ -23,7 +23,7 @@ export function searchOnWorker(): OnStandby<CandidateSearch> | undefined {
     return {
       join: async () => {
         const mine = searchBands(flat, bands, claimFrom(next));
-        return pairsOfCodes([mine, await theirs], flat.length / bands);
+        return flatPairsOfCodes([mine, await theirs], flat.length / bands);
       },
     };
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
 import { lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
-import { pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
+import { flatPairsOfCodes, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { fmix32, forEachShingle, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
@@ -223,7 +223,7 @@ describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
       let next = 0;
       const claim = () => next++;
       const theirs = searchBands(flat, bands, () => (next === 0 ? claim() : bands));
-      return { join: async () => pairsOfCodes([searchBands(flat, bands, claim), theirs], flat.length / bands) };
+      return { join: async () => flatPairsOfCodes([searchBands(flat, bands, claim), theirs], flat.length / bands) };
     };
     const here = await fingerprintCorpus(articles, config);
     const there = await fingerprintCorpus(articles, config, undefined, search);
