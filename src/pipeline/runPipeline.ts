@@ -106,8 +106,10 @@ interface FingerprintRun {
 
 /**
  * With more than one worker, the paragraphs' LSH runs on a thread of its own beside the articles'
- * search, and their verification on two: both threads are started before ingest, so that they
- * have loaded when it ends (StandbyWorker). `release` stops any the stage did not use.
+ * search, and their verification on two. `ahead`: both threads start now, before ingest, to have
+ * loaded when it ends (StandbyWorker); `dupes` always fingerprints. A `run` may find its
+ * fingerprints in the workspace, and two threads started for nothing were a tenth of a re-run at
+ * 10k articles: there they start when used. `release` stops any the stage did not use.
  */
 interface FingerprintThreads {
   search?: CandidateSearch | undefined;
@@ -115,10 +117,10 @@ interface FingerprintThreads {
   release(): void;
 }
 
-function fingerprintThreads(workers: number | undefined): FingerprintThreads {
+function fingerprintThreads(workers: number | undefined, ahead: boolean): FingerprintThreads {
   if ((workers ?? 1) <= 1) return { release: () => {} };
-  const search = searchOnWorker();
-  const verify = verifyOnWorker();
+  const search = searchOnWorker(ahead);
+  const verify = verifyOnWorker(ahead);
   return {
     search: search?.run,
     verify: verify?.run,
@@ -152,7 +154,7 @@ async function fingerprintStage(articles: ArticleText[], config: ResolvedConfig,
 async function findDuplicates(inputs: string[], config: ResolvedConfig, options: PipelineOptions): Promise<DupesResult> {
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
-  const helpers = fingerprintThreads(workers);
+  const helpers = fingerprintThreads(workers, true);
   try {
     const { articles, manifest, docHashes, signatures, threads, folds } = await timed(timings, 'ingest', () =>
       ingestInputs(inputs, config, { progress, workspace, workers, files, sign: true, mode: 'text', foldsOnly: true }),
@@ -198,8 +200,8 @@ export async function runPipeline(
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  // Started before ingest, to have loaded when it ends; stopped here if fingerprinting never uses them.
-  const helpers = fingerprintThreads(upTo('cluster') ? workers : 1);
+  // Started when fingerprinting uses them; stopped here if it started and never used one.
+  const helpers = fingerprintThreads(upTo('cluster') ? workers : 1, false);
   try {
     const ingested = await timed(timings, 'ingest', () =>
       ingestInputs(inputs, config, {

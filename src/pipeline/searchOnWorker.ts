@@ -8,16 +8,16 @@ const SCRIPT = new URL('./lshWorker.js', import.meta.url);
 /**
  * LSH shared with a worker thread of its own, over keys on shared memory (no copy): the worker
  * starts on the paragraphs' bands while the fingerprint stage finds the articles' duplicates here,
- * then both take the bands left, one group at a time from a shared counter. The thread starts
- * now (StandbyWorker), so that it is ready when the keys are. Undefined when the compiled worker
- * is not there (parallax run from its TypeScript sources).
+ * then both take the bands left, one group at a time from a shared counter. `ahead`: the thread
+ * starts now (StandbyWorker), to be ready when the keys are; else when the search runs. Undefined
+ * when the compiled worker is not there (parallax run from its TypeScript sources).
  */
-export function searchOnWorker(): OnStandby<CandidateSearch> | undefined {
+export function searchOnWorker(ahead = true): OnStandby<CandidateSearch> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  const worker = new StandbyWorker(SCRIPT);
+  let worker = ahead ? new StandbyWorker(SCRIPT) : null;
   const run: CandidateSearch = (flat, bands) => {
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const theirs = worker.run<Float64Array>({ flat, bands, next });
+    const theirs = (worker ??= new StandbyWorker(SCRIPT)).run<Float64Array>({ flat, bands, next });
     // Settled now or later, a failure surfaces at join, not as an unhandled rejection before it.
     theirs.catch(() => {});
     return {
@@ -27,5 +27,5 @@ export function searchOnWorker(): OnStandby<CandidateSearch> | undefined {
       },
     };
   };
-  return { run, release: () => worker.release() };
+  return { run, release: () => worker?.release() };
 }

@@ -26,23 +26,23 @@ export interface VerifyTask {
  * was the last 2.3 s of `dupes` at 100k articles with the other core idle. The answer is the same
  * as one thread's, pair for pair. Texts the file does not hold (articles the workspace gave back)
  * are sent with the task; without a folds file (texts held in memory) every pair is verified here.
- * The thread starts now (StandbyWorker), so that it is ready when the pairs are. Undefined when
- * the compiled worker is not there (parallax run from its TypeScript sources).
+ * `ahead`: the thread starts now (StandbyWorker), to be ready when the pairs are; else when they
+ * come. Undefined when the compiled worker is not there (parallax run from its TypeScript sources).
  */
-export function verifyOnWorker(): OnStandby<PairVerification> | undefined {
+export function verifyOnWorker(ahead = true): OnStandby<PairVerification> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  const worker = new StandbyWorker(SCRIPT);
+  let worker = ahead ? new StandbyWorker(SCRIPT) : null;
   const run: PairVerification = async (units, count, pairs, shingle, threshold) => {
     if (!units.locate || pairs.length < 4) return verifyUnits(units, count, pairs, shingle, threshold);
     const half = 2 * Math.floor(pairs.length / 4);
     const task = taskOf(units, units.locate.bind(units), count, pairs.slice(half), shingle, threshold);
-    const theirs = worker.run<VerifiedPairs>(task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
+    const theirs = (worker ??= new StandbyWorker(SCRIPT)).run<VerifiedPairs>(task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
     // Settled now or later, a failure surfaces at the await below, not as an unhandled rejection before it.
     theirs.catch(() => {});
     const mine = verifyUnits(units, count, pairs.subarray(0, half), shingle, threshold);
     return joinVerified(mine, await theirs);
   };
-  return { run, release: () => worker.release() };
+  return { run, release: () => worker?.release() };
 }
 
 function taskOf(units: UnitTexts, locate: NonNullable<UnitTexts['locate']>, count: number, pairs: Int32Array, shingle: number, threshold: number): VerifyTask {
