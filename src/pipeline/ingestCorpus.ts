@@ -156,7 +156,10 @@ interface BatchBuffers {
   keys: BufferPool;
 }
 
-/** Spare buffers sent with each task: a batch's band keys take one, and two cover a batch split in two by sizes. */
+/**
+ * Spare buffers sent with each task: the worker posts the task's band keys on one; the second lets
+ * its pool catch up when a batch larger than the last made it take a new one.
+ */
 const SPARES_PER_TASK = 2;
 
 /** Builds documents on worker threads when there are several and the compiled worker exists, else here. */
@@ -367,6 +370,8 @@ async function ingestStream(
       for (const entry of chunk.refused) slots.settle(nextSlot++, { refused: entry });
       progress.tick(chunk.refusedBytes);
     }
+    packer.seal();
+    if (filling.length) await builder.submit(filling);
   } catch (error) {
     // What was built before the failure is kept, and the transaction is not left open.
     stored?.flush();
@@ -374,8 +379,6 @@ async function ingestStream(
     await builder.abort();
     throw error;
   }
-  packer.seal();
-  if (filling.length) await builder.submit(filling);
   const { threads } = await builder.finish();
   if (folds?.size === 0) folds.close();
   stored?.flush();
