@@ -200,80 +200,74 @@ export async function runPipeline(
   const { progress = silentProgress, workspace, workers, files } = options;
   const timings: Record<string, number> = {};
   const upTo = (stage: StageName) => ORDER.indexOf(stage) <= ORDER.indexOf(through);
-  // Started when fingerprinting uses them; stopped here if it started and never used one.
-  const helpers = fingerprintThreads(upTo('cluster') ? workers : 1, false);
-  try {
-    const ingested = await timed(timings, 'ingest', () =>
-      ingestInputs(inputs, config, {
-        progress,
-        workspace,
-        workers,
-        files,
-        sign: upTo('cluster'),
-        leads: upTo('cluster'),
-        // Past ingest the text is read from the lines (compare) and the folds (fingerprint).
-        foldsOnly: upTo('cluster') && options.articleRecords !== undefined,
-        ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
-      }),
-    );
-    const { manifest, docHashes, threads, folds } = ingested;
-    let { articles } = ingested;
-    const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
-    if (!upTo('cluster')) return result;
-    const cache = runCache(workspace, articles, docHashes);
-    const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
-    if (whole) result.whole = whole;
-    const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, threads: helpers, whole, folds });
-    // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
-    delete ingested.signatures;
-    // Kept only through fingerprinting: the stages after it read no folds.
-    folds?.close();
-    Object.assign(result, { duplicates, reuse });
-    // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
-    // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
-    const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
-    if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
-    if (records) result.articles = articles = articles.map(keepingLeads);
-    progress.start('cluster');
-    // Half the candidate pairs are scored on a thread of their own when there are threads to use
-    // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
-    const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
-    result.threads.cluster = 0;
-    const elsewhere: PairScorer | undefined =
-      worker &&
-      ((...args) => {
-        result.threads.cluster = 1;
-        return worker(...args);
-      });
-    const { clusters, links } = await timed(timings, 'cluster', async () => {
-      if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
-      const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
-      return mergeScoredPairs(articles, scored, config);
+  const ingested = await timed(timings, 'ingest', () =>
+    ingestInputs(inputs, config, {
+      progress,
+      workspace,
+      workers,
+      files,
+      sign: upTo('cluster'),
+      leads: upTo('cluster'),
+      // Past ingest the text is read from the lines (compare) and the folds (fingerprint).
+      foldsOnly: upTo('cluster') && options.articleRecords !== undefined,
+      ...(options.articleRecords ? { onArticleRecord: (record: Uint8Array) => options.articleRecords!.add(record) } : {}),
+    }),
+  );
+  const { manifest, docHashes, threads, folds } = ingested;
+  let { articles } = ingested;
+  const result: PipelineResult = { through, articles, manifest, timings, threads: { ingest: threads } };
+  if (!upTo('cluster')) return result;
+  const cache = runCache(workspace, articles, docHashes);
+  const whole = ingested.leadsOnly && cache ? wholeArticlesIn(cache.store, workspaceKeys.ingest(config), cache.docHashes, articles.map((a) => a.id)) : undefined;
+  if (whole) result.whole = whole;
+  const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, threads: fingerprintThreads(workers, false), whole, folds });
+  // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
+  delete ingested.signatures;
+  // Kept only through fingerprinting: the stages after it read no folds.
+  folds?.close();
+  Object.assign(result, { duplicates, reuse });
+  // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
+  // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
+  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
+  if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
+  if (records) result.articles = articles = articles.map(keepingLeads);
+  progress.start('cluster');
+  // Half the candidate pairs are scored on a thread of their own when there are threads to use
+  // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
+  const worker = (workers ?? 1) > 1 ? scorePairsOnWorker(config) : undefined;
+  result.threads.cluster = 0;
+  const elsewhere: PairScorer | undefined =
+    worker &&
+    ((...args) => {
+      result.threads.cluster = 1;
+      return worker(...args);
     });
-    progress.end(`${clusters.length} events from ${links.size} scored pairs`);
-    Object.assign(result, { clusters, links });
-    if (!upTo('report')) return result;
-    progress.start('compare', clusters.length);
-    const compared = await timed(timings, 'compare', () =>
-      compareEvents(clusters, articles, duplicates, config, progress, {
-        workers,
-        ...(records ? { records } : {}),
-        ...(whole ? { whole } : {}),
-        ...(options.events ? { sink: options.events } : {}),
-        ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
-      }),
-    );
-    result.digests = compared.digests;
-    result.threads.compare = compared.threads;
-    if (cache) {
-      result.outputKeys = {
-        articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
-        fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
-      };
-    }
-    progress.end(`${clusters.length} events compared`);
-    return result;
-  } finally {
-    helpers.release();
+  const { clusters, links } = await timed(timings, 'cluster', async () => {
+    if (cache) return clusterWithWorkspace(articles, duplicates, cache.corpusKey, config, cache.store, elsewhere);
+    const scored = elsewhere ? await scoreCandidatesSplit(articles, duplicates, config, elsewhere) : scoreCandidates(articles, duplicates, config);
+    return mergeScoredPairs(articles, scored, config);
+  });
+  progress.end(`${clusters.length} events from ${links.size} scored pairs`);
+  Object.assign(result, { clusters, links });
+  if (!upTo('report')) return result;
+  progress.start('compare', clusters.length);
+  const compared = await timed(timings, 'compare', () =>
+    compareEvents(clusters, articles, duplicates, config, progress, {
+      workers,
+      ...(records ? { records } : {}),
+      ...(whole ? { whole } : {}),
+      ...(options.events ? { sink: options.events } : {}),
+      ...(cache ? { workspace: { store: cache.store, docHashes: cache.docHashes } } : {}),
+    }),
+  );
+  result.digests = compared.digests;
+  result.threads.compare = compared.threads;
+  if (cache) {
+    result.outputKeys = {
+      articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
+      fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
+    };
   }
+  progress.end(`${clusters.length} events compared`);
+  return result;
 }
