@@ -14,10 +14,10 @@ const SCRIPT = new URL('./lshWorker.js', import.meta.url);
  */
 export function searchOnWorker(ahead = true): OnStandby<CandidateSearch> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  let worker = ahead ? new StandbyWorker(SCRIPT) : null;
+  const worker = new StandbyWorker(SCRIPT, ahead);
   const run: CandidateSearch = (flat, bands) => {
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const theirs = (worker ??= new StandbyWorker(SCRIPT)).run<Float64Array>({ flat, bands, next });
+    const theirs = worker.run<Float64Array>({ flat, bands, next });
     // Settled now or later, a failure surfaces at join, not as an unhandled rejection before it.
     theirs.catch(() => {});
     return {
@@ -27,5 +27,5 @@ export function searchOnWorker(ahead = true): OnStandby<CandidateSearch> | undef
       },
     };
   };
-  return { run, release: () => worker?.release() };
+  return { run, release: () => worker.release() };
 }

@@ -31,18 +31,18 @@ export interface VerifyTask {
  */
 export function verifyOnWorker(ahead = true): OnStandby<PairVerification> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
-  let worker = ahead ? new StandbyWorker(SCRIPT) : null;
+  const worker = new StandbyWorker(SCRIPT, ahead);
   const run: PairVerification = async (units, count, pairs, shingle, threshold) => {
     if (!units.locate || pairs.length < 4) return verifyUnits(units, count, pairs, shingle, threshold);
     const half = 2 * Math.floor(pairs.length / 4);
     const task = taskOf(units, units.locate.bind(units), count, pairs.slice(half), shingle, threshold);
-    const theirs = (worker ??= new StandbyWorker(SCRIPT)).run<VerifiedPairs>(task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
+    const theirs = worker.run<VerifiedPairs>(task, [task.pairs.buffer, task.units.buffer, task.bytes.buffer, task.chars.buffer] as ArrayBuffer[]);
     // Settled now or later, a failure surfaces at the await below, not as an unhandled rejection before it.
     theirs.catch(() => {});
     const mine = verifyUnits(units, count, pairs.subarray(0, half), shingle, threshold);
     return joinVerified(mine, await theirs);
   };
-  return { run, release: () => worker?.release() };
+  return { run, release: () => worker.release() };
 }
 
 function taskOf(units: UnitTexts, locate: NonNullable<UnitTexts['locate']>, count: number, pairs: Int32Array, shingle: number, threshold: number): VerifyTask {

@@ -206,17 +206,21 @@ export function openBatchStream<Item, Task, Result, Reply = Result[]>(work: Stre
  * works: the fingerprint stage's LSH and verification threads each took a tenth of a second or
  * more to start, with the stage waiting on them. `run` sends it the task as a message (the
  * script takes its task from its first message) and resolves to the one message it answers; the
- * thread is stopped after it. A second `run` starts a thread of its own. The waiting thread does
- * not keep the process alive, and `release` stops it if no task came.
+ * thread is stopped after it. Without `ahead`, or for a second `run`, the thread starts when the
+ * task comes. The waiting thread does not keep the process alive, and `release` stops it if no
+ * task came.
  */
 export class StandbyWorker {
-  private waiting: Worker | null;
+  private waiting: Worker | null = null;
 
-  constructor(private readonly script: URL) {
-    this.waiting = this.start();
-    this.waiting.unref();
+  constructor(
+    private readonly script: URL,
+    ahead = true,
+  ) {
+    if (!ahead) return;
+    const waiting = (this.waiting = this.start());
+    waiting.unref();
     // A thread that ends (fails) before its task is let go: run starts another, which fails where its answer is awaited.
-    const waiting = this.waiting;
     waiting.once('exit', () => {
       if (this.waiting === waiting) this.waiting = null;
     });
@@ -255,7 +259,7 @@ export interface OnStandby<Run> {
  * not copied) and resolves to the one message it posts; the thread is stopped after it.
  */
 export function runOnWorker<Result>(script: URL, task: unknown, transfer: ArrayBuffer[] = []): Promise<Result> {
-  return new StandbyWorker(script).run<Result>(task, transfer);
+  return new StandbyWorker(script, false).run<Result>(task, transfer);
 }
 
 function answerOf<Result>(worker: Worker, script: URL): Promise<Result> {
