@@ -35,6 +35,11 @@ export function countScripts(text: string): ScriptCounts {
   return { han, latin };
 }
 
+/** The language rule for Chinese: at least half as many ideographs as Latin letters, and some. */
+function mostlyHan(han: number, latin: number): boolean {
+  return han > 0 && han >= latin * 0.5;
+}
+
 /** Characters counted between two looks at whether the rest could still change the answer. */
 const DECIDE_EVERY = 256;
 
@@ -58,11 +63,12 @@ export function isMostlyHan(texts: readonly string[]): boolean {
         else if (script === LATIN) latin++;
       }
       left -= end - start;
-      if (han > 0 && han >= (latin + left) * 0.5) return true;
-      if (han + left < latin * 0.5) return false;
+      // Decided when every character left, all Latin letters or all ideographs, could not change it.
+      if (mostlyHan(han, latin + left)) return true;
+      if (!mostlyHan(han + left, latin)) return false;
     }
   }
-  return han > 0 && han >= latin * 0.5;
+  return mostlyHan(han, latin);
 }
 
 /** Letters that only Vietnamese writes among the Latin-script languages a news corpus holds. */
@@ -78,7 +84,7 @@ function count(text: string, pattern: RegExp): number {
 /** `counts`, when given, are countScripts(text), already at hand. */
 export function detectLanguage(text: string, counts: ScriptCounts = countScripts(text)): Article['language'] {
   const { han, latin } = counts;
-  if (han >= latin * 0.5 && han > 0) return 'zh';
+  if (mostlyHan(han, latin)) return 'zh';
   if (latin > 0 && count(text, VIETNAMESE) >= Math.max(3, latin * 0.03)) return 'vi';
   return 'other';
 }
