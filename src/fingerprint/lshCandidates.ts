@@ -1,5 +1,5 @@
 import { mix32 } from './minhash.js';
-import { flatPairsOfCodes, PairCollector, pairsOfCodes } from './pairCollector.js';
+import { flatPairsOfCodes, PairCollector, pairsOf } from './pairCollector.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: items whose signatures agree on every row
@@ -73,8 +73,7 @@ const BANDS_PER_PASS = 4;
 
 /** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
 export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
-  let group = 0;
-  return pairsOfCodes([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands);
+  return pairsOf(lshPairsFromFlat(flat, bands, starAbove));
 }
 
 /** lshCandidatesFromFlat as one array, pair after pair (flatPairsOfCodes). */

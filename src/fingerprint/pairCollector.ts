@@ -99,7 +99,11 @@ function mergeUnique(a: Float64Array, b: Float64Array): Float64Array {
  * ascending order, each once: threads that shared a search each hand back their own.
  */
 export function pairsOfCodes(lists: Float64Array[], n: number): [number, number][] {
-  const flat = flatPairsOfCodes(lists, n);
+  return pairsOf(flatPairsOfCodes(lists, n));
+}
+
+/** Pairs one after another in one array (a, b, a, b …) as an array each. */
+export function pairsOf(flat: Int32Array): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < flat.length; k += 2) out.push([flat[k]!, flat[k + 1]!]);
   return out;
