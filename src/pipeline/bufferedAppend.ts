@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { writeFully } from './writeFully.js';
 
 /** At most this many UTF-8 bytes per UTF-16 code unit: what a string may take in a buffer. */
 const MAX_BYTES_PER_CHAR = 3;
@@ -19,6 +19,8 @@ export class BufferedAppend {
 
   constructor(
     private readonly fd: number,
+    /** The file's name, for errors. */
+    private readonly file: string,
     bufferBytes: number,
   ) {
     this.buffer = Buffer.allocUnsafeSlow(bufferBytes);
@@ -31,7 +33,7 @@ export class BufferedAppend {
 
   append(bytes: Uint8Array): void {
     if (this.used + bytes.byteLength > this.buffer.length) this.flush();
-    if (bytes.byteLength > this.buffer.length) writeAll(this.fd, bytes);
+    if (bytes.byteLength > this.buffer.length) writeFully(this.fd, this.file, bytes, null);
     else {
       this.buffer.set(bytes, this.used);
       this.used += bytes.byteLength;
@@ -60,7 +62,7 @@ export class BufferedAppend {
   /** Writes out what the buffer holds. */
   flush(): void {
     if (this.used === 0) return;
-    writeAll(this.fd, this.buffer.subarray(0, this.used));
+    writeFully(this.fd, this.file, this.buffer.subarray(0, this.used), null);
     this.used = 0;
   }
 
@@ -68,9 +70,4 @@ export class BufferedAppend {
   discard(): void {
     this.used = 0;
   }
-}
-
-/** Writes all of `bytes` at the file's current end: a write may take less than it is given. */
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done);
 }

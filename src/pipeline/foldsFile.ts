@@ -1,4 +1,4 @@
-import { writeSync } from 'node:fs';
+import { writeFully } from './writeFully.js';
 
 /**
  * The folds file as every thread that writes to it sees it: its descriptor, its name (for errors),
@@ -16,11 +16,6 @@ export interface FoldsFile {
 /** Writes `bytes` at a new place at the end of the file and returns where they start. */
 export function appendFolds(target: FoldsFile, bytes: Uint8Array): number {
   const at = Number(Atomics.add(target.end, 0, BigInt(bytes.byteLength)));
-  let done = 0;
-  while (done < bytes.byteLength) {
-    const wrote = writeSync(target.fd, bytes, done, bytes.byteLength - done, at + done);
-    if (wrote === 0) throw new Error(`appendFolds: ${target.file} took no bytes at ${at + done}`);
-    done += wrote;
-  }
+  writeFully(target.fd, target.file, bytes, at);
   return at;
 }

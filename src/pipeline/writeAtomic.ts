@@ -101,7 +101,7 @@ export async function writeJsonlAtomic<Row>(file: string, rows: Iterable<Row>, l
   const temporary = `${file}.tmp-${process.pid}`;
   const fd = openSync(temporary, 'w');
   try {
-    const out = new BufferedAppend(fd, WRITE_BYTES);
+    const out = new BufferedAppend(fd, temporary, WRITE_BYTES);
     for (const row of rows) out.appendText(lineOf(row) + '\n');
     out.flush();
   } finally {
@@ -145,7 +145,7 @@ export function openStagedJsonl(file: string): StagedJsonl {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   let fd: number | null = openSync(temporary, 'w');
-  const out = new BufferedAppend(fd, WRITE_BYTES);
+  const out = new BufferedAppend(fd, temporary, WRITE_BYTES);
   let lines = 0;
   // Each line's first byte; a million lines take 8 MB.
   let starts = new Float64Array(1024);
