@@ -11,7 +11,7 @@ import { collectInputs, inputBytes, type InputFile } from './collectInputs.js';
 import { hashDocument } from './hashDocument.js';
 import { BufferPool } from './bufferPool.js';
 import type { IngestReply, IngestTask } from './ingestWorker.js';
-import { emptyPack, RecordPacker, unpackRecord, type PackedRecord, type PackedRecords } from './packRecords.js';
+import { emptyPack, RecordPacker, recordPlace, unpackRecord, type PackedRecord, type PackedRecords } from './packRecords.js';
 import { readFully } from './readFully.js';
 import { SpilledFolds } from './spilledFolds.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -100,15 +100,16 @@ function parsedHere(line: Extract<RecordLine, { bytes: Uint8Array }>): { documen
  * from its file, since its pack went to the worker.
  */
 function reparse(record: PendingRecord): RawDocument {
-  const bytes = Buffer.allocUnsafe(record.length);
+  const { source, fallbackId, length } = recordPlace(record.packed);
+  const bytes = Buffer.allocUnsafe(length);
   const fd = openSync(record.path, 'r');
   try {
-    readFully(fd, record.path, bytes, record.offset, record.length);
+    readFully(fd, record.path, bytes, record.offset, length);
   } finally {
     closeSync(fd);
   }
-  const parsed = parseRecord({ bytes, source: record.source, fallbackId: record.fallbackId });
-  if (!parsed.ok) throw new Error(`${record.source}: a worker parsed this record, but here it is refused (${parsed.reason})`);
+  const parsed = parseRecord({ bytes, source, fallbackId });
+  if (!parsed.ok) throw new Error(`${source}: a worker parsed this record, but here it is refused (${parsed.reason})`);
   return parsed.document;
 }
 
@@ -121,10 +122,11 @@ interface DocumentEntry {
 }
 
 /**
- * A JSONL record read as bytes, to be parsed where it is built: its place in its batch's pack,
- * and its line's place in its file, to read it again.
+ * A JSONL record read as bytes, to be parsed where it is built: its place in its batch's pack
+ * (which holds its source and fallback id: recordPlace), and its line's place in its file, to read
+ * it again.
  */
-type PendingRecord = { packed: PackedRecord; source: string; fallbackId: string; line: number; path: string; offset: number; length: number };
+type PendingRecord = { packed: PackedRecord; line: number; path: string; offset: number };
 
 /** A document (read here, and hashed here with a workspace) or a JSONL record waiting to be built, and its place in the input. */
 type PendingDocument = { index: number; size: number } & ({ document: RawDocument; docHash?: string } | { record: PendingRecord });
@@ -284,9 +286,10 @@ async function ingestStream(
     // What was read of the input: a document (read here), or a JSONL record's bytes (parsed where built).
     const read = fromCache ? slot.document : 'document' in slot.pending ? slot.pending.document : undefined;
     const line = !fromCache && 'record' in slot.pending ? slot.pending.record : undefined;
+    const lineSource = line && recordPlace(line.packed).source;
     let built: PostedItem = fromCache ? { outcome: slot.cached } : slot.built;
     if ('refusal' in built) {
-      refused.push(refuseRecord(line!, built.refusal));
+      refused.push(refuseRecord({ source: lineSource!, line: line!.line }, built.refusal));
       return;
     }
     let docHash = fromCache ? slot.docHash : 'docHash' in built ? built.docHash : 'docHash' in slot.pending ? slot.pending.docHash : undefined;
@@ -296,7 +299,7 @@ async function ingestStream(
       ({ built, docHash } = rebuild(read ?? reparse(line!), renamed));
       id = renamed;
     }
-    const source = read?.source ?? line!.source;
+    const source = read?.source ?? lineSource!;
     entries.push({ id, source, format: read?.format ?? 'jsonl', encoding: read?.encoding ?? 'utf-8' });
     const { outcome, signatures: signed, record, lead, folds: folded } = built;
     outcomes.push(outcome);
@@ -355,8 +358,8 @@ async function ingestStream(
           slots.settle(index, { refused: item.refused });
           progress.tick(item.size);
         } else if ('bytes' in item) {
-          const { source, fallbackId, line, path, offset, bytes } = item;
-          await add({ index, size: item.size, record: { packed: packer.add(item), source, fallbackId, line, path, offset, length: bytes.length } });
+          const { line, path, offset } = item;
+          await add({ index, size: item.size, record: { packed: packer.add(item), line, path, offset } });
         } else {
           const { document, size } = item;
           const docHash = hashes.get(document);

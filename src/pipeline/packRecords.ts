@@ -70,3 +70,12 @@ export function unpackRecord(packed: PackedRecords, k: number): RecordBytes {
   const start = k === 0 ? 0 : packed.ends[k - 1]!;
   return { bytes: packed.bytes.subarray(start, packed.ends[k]!), source: packed.sources[k]!, fallbackId: packed.fallbackIds[k]! };
 }
+
+/**
+ * Where the record at `k` of a pack came from, the id it takes if it has none, and its length: read
+ * from the pack's lists, which stay with the main thread when its bytes have gone to a worker.
+ */
+export function recordPlace({ pack, k }: PackedRecord): { source: string; fallbackId: string; length: number } {
+  const start = k === 0 ? 0 : pack.ends[k - 1]!;
+  return { source: pack.sources[k]!, fallbackId: pack.fallbackIds[k]!, length: pack.ends[k]! - start };
+}
