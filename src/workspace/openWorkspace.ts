@@ -29,6 +29,16 @@ const KEEP_RUNS = 5;
 const ROWS_PER_TRANSACTION = 16_384;
 /** The largest part a stage blob is kept in: better-sqlite3 binds no value of 512 MiB or more (500 MiB binds, 512 does not). */
 const MAX_BLOB_BYTES = 500 * 2 ** 20;
+/** SQLite's page cache, in KiB: room for a commit's pages and the key indexes of a million documents (see ROWS_PER_TRANSACTION); filled only as used. */
+const CACHE_KIB = 524_288;
+/**
+ * The page cache while a whole table is scanned (withScanCache), in KiB. Every page a scan reads is
+ * copied into the cache and not read again, and the large cache kept each one: at 100k documents a
+ * scan of `documents` filled 512 MB of new memory, about 2 s of page faults on this machine
+ * (reading the leads: 3.3 s against 1.1 s; pruning it: 1.9–2.5 s against 0.11 s). A small one
+ * reuses the same few pages.
+ */
+const SCAN_CACHE_KIB = 2_048;
 
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
@@ -71,8 +81,7 @@ export class Workspace {
     this.db.pragma('page_size = 65536');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    // Room for a commit's pages and the key indexes of a million documents (see ROWS_PER_TRANSACTION); filled only as used.
-    this.db.pragma('cache_size = -524288');
+    this.db.pragma(`cache_size = -${CACHE_KIB}`);
     // Two runs into one folder wait for each other rather than fail at once.
     this.db.pragma('busy_timeout = 10000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
@@ -235,7 +244,18 @@ export class Workspace {
    * needed (readArticles).
    */
   getLeads(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
-    return this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.lead, ingestKey);
+    return this.withScanCache(() => this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.lead, ingestKey));
+  }
+
+  /** Runs `work`, a scan of a whole table, with the small page cache (SCAN_CACHE_KIB). */
+  private withScanCache<T>(work: () => T): T {
+    // Lowering the size lets go of the pages held past it; raised again, the cache fills only as used.
+    this.db.pragma(`cache_size = -${SCAN_CACHE_KIB}`);
+    try {
+      return work();
+    } finally {
+      this.db.pragma(`cache_size = -${CACHE_KIB}`);
+    }
   }
 
   /**
@@ -415,7 +435,10 @@ export class Workspace {
     const oldest = this.run - KEEP_RUNS + 1;
     this.batch(() => {
       this.markReads();
-      for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
+      // Each table is scanned whole (last_run has no index, which every marking would rewrite).
+      this.withScanCache(() => {
+        for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
+      });
     });
     this.db.close();
   }
