@@ -247,7 +247,7 @@ export class Workspace {
     return this.withScanCache(() => this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, JSON.stringify(docHashes)), (row) => row.lead, ingestKey));
   }
 
-  /** Runs `work`, a scan of a whole table, with the small page cache (SCAN_CACHE_KIB). */
+  /** Runs `work`, which reads or writes each page it touches once, with the small page cache (SCAN_CACHE_KIB). */
   private withScanCache<T>(work: () => T): T {
     // Lowering the size lets go of the pages held past it; raised again, the cache fills only as used.
     this.db.pragma(`cache_size = -${SCAN_CACHE_KIB}`);
@@ -433,13 +433,15 @@ export class Workspace {
   close(timings: Record<string, number> = {}): void {
     this.db.prepare('UPDATE runs SET timings = ? WHERE run = ?').run(JSON.stringify(timings), this.run);
     const oldest = this.run - KEEP_RUNS + 1;
-    this.batch(() => {
-      this.markReads();
-      // Each table is scanned whole (last_run has no index, which every marking would rewrite).
-      this.withScanCache(() => {
+    // Marking rewrites each row it marks once, and pruning scans each table whole (last_run has no
+    // index, which every marking would rewrite): pages used once, so the small cache (a marking
+    // re-run at 100k articles: 4.4-4.6 s in close against 2.3-2.5 s).
+    this.withScanCache(() =>
+      this.batch(() => {
+        this.markReads();
         for (const table of PRUNED_TABLES) this.db.prepare(`DELETE FROM ${table} WHERE last_run < ?`).run(oldest);
-      });
-    });
+      }),
+    );
     this.db.close();
   }
 }
