@@ -504,13 +504,11 @@ function ingestFromSkeleton(
 ): (IngestResult<ArticleText> & { refused: ManifestEntry[]; entries: DocumentEntry[] }) | undefined {
   const skeleton = store.getStageResult<CorpusSkeleton>(SKELETON_STAGE, key, ingestKey);
   if (!skeleton) return undefined;
-  const hashes = skeleton.documents.map((d) => d.docHash);
-  // Checked first, so that a corpus read after all has its documents counted once.
-  if (!store.hasDocuments(hashes, ingestKey)) {
+  const cached = store.getEveryDocument(skeleton.documents.map((d) => d.docHash), ingestKey, leads);
+  if (!cached) {
     store.counts.stages[SKELETON_STAGE] = 'computed';
     return undefined;
   }
-  const cached = leads ? store.getLeads(hashes, ingestKey) : store.getDocuments(hashes, ingestKey);
   const outcomes = skeleton.documents.map((d) => cached.get(d.docHash));
   const entries = skeleton.documents.map(({ docHash: _docHash, ...entry }) => entry);
   const docHashes = new Map(skeleton.documents.map((d) => [d.id, d.docHash]));
