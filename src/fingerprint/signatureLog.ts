@@ -59,7 +59,7 @@ export class SignatureLog {
   }
 
   /** Adds the signatures of the article at index `article` (among the corpus's articles, in order). */
-  add(article: number, { positions, values }: ArticleSignatures): void {
+  add(article: number, { positions, values }: { positions: ArrayLike<number>; values: Uint32Array }): void {
     const { bands } = this;
     if (values.length !== bands * (1 + positions.length)) {
       throw new Error(`SignatureLog: article ${article} has ${values.length} band keys for ${positions.length} paragraphs at ${bands} bands`);

@@ -71,13 +71,22 @@ export interface EncodedFolds {
  */
 export interface WrittenFolds {
   at: number;
-  lengths: number[];
+  lengths: ArrayLike<number>;
+}
+
+/**
+ * Signatures as they cross to the main thread (packBuilt): the positions, like the band keys,
+ * a view on the batch's one buffer. Each valid until the main thread has taken its article.
+ */
+export interface PostedSignatures {
+  positions: ArrayLike<number>;
+  values: Uint32Array;
 }
 
 /** A built item as the main thread receives it: its folds, if any, written out. */
 export type PostedItem = PostedDocument | Posted<BuiltRecord>;
 export type PostedDocument = Posted<BuiltDocument<ArticleText>>;
-type Posted<T> = T extends { refusal: string } ? T : Omit<T, 'folds'> & { folds?: WrittenFolds };
+type Posted<T> = T extends { refusal: string } ? T : Omit<T, 'folds' | 'signatures'> & { folds?: WrittenFolds; signatures?: PostedSignatures };
 
 /** A build made on the main thread, as the main thread receives a worker's: it has no folds (they come only with signatures, signed only on workers). */
 export function postedHere<T extends BuiltItem>(item: T): Posted<T> {

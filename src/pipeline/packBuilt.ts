@@ -11,24 +11,31 @@ export interface PackTargets {
 }
 
 /**
- * A batch's builds made ready to post: every article's band keys in one buffer, each article's a
- * view on it, moved (not copied) with the message; its folds written to the folds file in one
- * write, each article's given as where it lies. One transfer per batch where there was one per
- * article, and the folds, 360 MB at 100k articles, never cross to the main thread.
+ * A batch's builds made ready to post: every article's band keys, paragraph positions and fold
+ * lengths in one buffer, each article's views on it, moved (not copied) with the message; its
+ * folds written to the folds file in one write, each article's given as where it lies. One
+ * transfer per batch where there was one per article, and the folds, 360 MB at 100k articles,
+ * never cross to the main thread. Posted as arrays, the positions and lengths cost more to send
+ * than everything else in the message (2,000 articles: 8.9 µs each to post and receive, 4.1 µs
+ * as views).
  */
 export function packBuilt(items: BuiltItem[], targets: PackTargets): { posted: PostedItem[]; transfer: ArrayBuffer[] } {
-  let keys = 0;
+  let numbers = 0;
   let foldChars = 0;
   for (const item of items) {
     if ('refusal' in item) continue;
-    keys += item.signatures?.values.length ?? 0;
+    numbers += (item.signatures?.values.length ?? 0) + (item.signatures?.positions.length ?? 0) + (item.folds?.lengths.length ?? 0);
     foldChars += item.folds?.text.length ?? 0;
   }
   if (foldChars > 0 && !targets.folds) throw new Error('packBuilt: the batch has folds but no folds file to write them to');
-  const values = new Uint32Array(targets.pool.take(keys * Uint32Array.BYTES_PER_ELEMENT), 0, keys);
+  const values = new Uint32Array(targets.pool.take(numbers * Uint32Array.BYTES_PER_ELEMENT), 0, numbers);
   const foldBuffer = Buffer.from(targets.pool.take(foldChars * 2), 0, foldChars * 2);
   const transfer: ArrayBuffer[] = [values.buffer as ArrayBuffer];
   let at = 0;
+  const place = (list: ArrayLike<number>) => {
+    values.set(list, at);
+    return values.subarray(at, (at += list.length));
+  };
   let byte = 0;
   const posted = items.map((item): PostedItem => {
     if ('refusal' in item) return item;
@@ -36,13 +43,10 @@ export function packBuilt(items: BuiltItem[], targets: PackTargets): { posted: P
     if (record) transfer.push(record.buffer as ArrayBuffer);
     if (lead) transfer.push(lead.buffer as ArrayBuffer);
     const packed: PostedItem = { ...rest, ...(record ? { record } : {}), ...(lead ? { lead } : {}) };
-    if (signatures) {
-      values.set(signatures.values, at);
-      packed.signatures = { positions: signatures.positions, values: values.subarray(at, (at += signatures.values.length)) };
-    }
+    if (signatures) packed.signatures = { values: place(signatures.values), positions: place(signatures.positions) };
     if (folds) {
       // Where in the file is known once the batch is written: `at` is the place in the batch till then.
-      packed.folds = { at: byte, lengths: folds.lengths };
+      packed.folds = { at: byte, lengths: place(folds.lengths) };
       byte += foldBuffer.write(folds.text, byte, 'utf16le');
     }
     return packed;

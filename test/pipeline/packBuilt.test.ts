@@ -11,7 +11,7 @@ import { SpilledFolds } from '../../src/pipeline/spilledFolds.js';
 import { SEED, SEEDS, testConfig } from '../helpers.js';
 
 describe('packBuilt', () => {
-  it('moves seeds 001 and 002 to another thread with their band keys on one buffer and their folds written to the folds file, with a refused record between them', async () => {
+  it('moves seeds 001 and 002 to another thread with their band keys, positions and fold lengths on one buffer and their folds written to the folds file, with a refused record between them', async () => {
     const config = await testConfig();
     const context = createIngestContext(config);
     const options = { mode: 'text' as const, sign: true, record: false, foldsOnly: true };
@@ -31,16 +31,19 @@ describe('packBuilt', () => {
     expect(received[1]).toEqual({ refusal: 'has neither "text" nor "html"' });
     const [first, second] = [received[0]!, received[2]!];
     if ('refusal' in first || 'refusal' in second) throw new Error('a seed was refused');
-    expect(first.signatures!.values.buffer).toBe(second.signatures!.values.buffer);
+    // Keys, positions and lengths of both articles: views on the one buffer moved.
+    const buffers = [first, second].flatMap((got) => [got.signatures!.values, got.signatures!.positions, got.folds!.lengths].map((view) => (view as Uint32Array).buffer));
+    expect(new Set(buffers)).toEqual(new Set([transfer[0]]));
     expect(second.folds!.lengths).toHaveLength(16);
     [first, second].forEach((got, k) => {
       const built = whole[k]!;
       if (built.outcome.status !== 'ingested') throw new Error('a seed was not ingested');
       const { text, lengths } = foldArticle(built.outcome.article);
-      expect(got.folds!.lengths).toEqual(lengths);
+      expect(Array.from(got.folds!.lengths)).toEqual(lengths);
       folds.addWritten(`seed${k}`, got.folds!);
       expect(folds.article(`seed${k}`)).toBe(text);
-      expect(got.signatures).toEqual(built.signatures);
+      expect(Array.from(got.signatures!.positions)).toEqual(built.signatures!.positions);
+      expect(got.signatures!.values).toEqual(built.signatures!.values);
     });
     expect(folds.article('before')).toBe('中越');
     // The buffer the folds were encoded in stays with the worker for the next batch; the keys' went with the message.
