@@ -92,7 +92,9 @@ let scratch = new Uint32Array(0);
 /** signArticle from the article's folds. */
 export function signFolded({ text: folded, lengths }: FoldedArticle, config: ResolvedConfig): ArticleSignatures {
   const { shingle, permutations, seed, minParagraphChars, bands, rows } = config.fingerprint;
-  const positions = lengths.flatMap((length, position) => (length >= minParagraphChars ? [position] : []));
+  // A loop, not flatMap: an array per paragraph made signing about 5% slower.
+  const positions: number[] = [];
+  for (let position = 0; position < lengths.length; position++) if (lengths[position]! >= minParagraphChars) positions.push(position);
   if (scratch.length < permutations * (1 + positions.length)) scratch = new Uint32Array(2 * permutations * (1 + positions.length));
   const signatures = minhashParts(folded, lengths, positions, shingle, permutations, seed, scratch);
   const values = new Uint32Array(bands * (1 + positions.length));
