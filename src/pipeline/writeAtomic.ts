@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, linkSync, mkdirSync, openSync, writeFileSync }
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BufferedAppend } from './bufferedAppend.js';
+import { removeFolderElsewhere } from './removeFolderElsewhere.js';
 
 /** Writes through a temporary file and a rename, so an interrupted run never leaves a half-written file that looks whole. */
 export async function writeAtomic(file: string, content: string): Promise<void> {
@@ -18,8 +19,13 @@ export type FolderContent = string | { keep: true };
 export interface FolderReplacement {
   /** Writes (or keeps) one file before it resolves, so a caller awaiting each is paced by the disk. */
   put(name: string, content: FolderContent): Promise<void>;
-  /** Swaps the staging folder in: files of the old folder that were not put are gone. */
+  /** Swaps the staging folder in: files of the old folder that were not put are gone from it. */
   commit(): Promise<void>;
+  /**
+   * Resolves once the old folder, moved aside at `commit`, is removed (on a thread of its own,
+   * while the caller goes on). Never rejects: a folder left behind is removed by the next run.
+   */
+  retired(): Promise<void>;
   /** Removes the staging folder, leaving the old folder as it was. */
   abandon(): Promise<void>;
 }
@@ -31,7 +37,9 @@ export interface FolderReplacement {
  * the old folder: no rendering, no writing, and still one swap.
  */
 export async function openFolderReplacement(folder: string): Promise<FolderReplacement> {
-  const staging = `${folder}.tmp-${process.pid}`;
+  const staging = `${folder}${STAGING}${process.pid}`;
+  const aside = `${folder}${RETIRED}${process.pid}`;
+  let removal: Promise<void> = Promise.resolve();
   await removeAbandonedStaging(folder);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -46,23 +54,37 @@ export async function openFolderReplacement(folder: string): Promise<FolderRepla
       else keepFile(path.join(folder, name), target);
     },
     async commit() {
-      await rm(folder, { recursive: true, force: true });
+      await rm(aside, { recursive: true, force: true });
+      const moved = await rename(folder, aside).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false;
+          throw error;
+        },
+      );
       await rename(staging, folder);
+      if (moved) removal = removeFolderElsewhere(aside).catch(() => {});
     },
+    retired: () => removal,
     abandon: () => rm(staging, { recursive: true, force: true }),
   };
 }
 
+/** What a replacement's staging folder, and the old folder it moves aside, are named: `<folder><suffix><pid>`. */
+const STAGING = '.tmp-';
+const RETIRED = '.old-';
+
 /**
- * Staging folders left by runs that were killed (Ctrl-C, out of memory) before they could swap
- * them in or remove them. A run still going (another process writing into the same folder) keeps its own.
+ * Staging folders, and old folders moved aside, left by runs that were killed (Ctrl-C, out of
+ * memory) before they could swap them in or remove them. A run still going (another process
+ * writing into the same folder) keeps its own.
  */
 async function removeAbandonedStaging(folder: string): Promise<void> {
-  const prefix = `${path.basename(folder)}.tmp-`;
   const names = await readdir(path.dirname(folder)).catch(() => [] as string[]);
   for (const name of names) {
-    const pid = Number(name.slice(prefix.length));
-    if (!name.startsWith(prefix) || !Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    const prefix = [STAGING, RETIRED].map((suffix) => `${path.basename(folder)}${suffix}`).find((p) => name.startsWith(p));
+    const pid = prefix ? Number(name.slice(prefix.length)) : NaN;
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
     await rm(path.join(path.dirname(folder), name), { recursive: true, force: true });
   }
 }

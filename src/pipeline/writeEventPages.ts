@@ -11,6 +11,8 @@ export interface EventPages extends EventSink {
   readonly pages: Set<string>;
   /** Swaps the new folder in (pages of events that no longer exist are gone) and records each file in the workspace. */
   commit(): Promise<void>;
+  /** Resolves once the old folder, moved aside at commit, is removed (FolderReplacement.retired). */
+  retired(): Promise<void>;
   /** Drops what was written, leaving the earlier run's folder as it was (the run failed). */
   abandon(): Promise<void>;
 }
@@ -64,6 +66,7 @@ export async function openEventPages(out: string, workspace?: Workspace): Promis
         for (const [name, key] of recorded) workspace.recordOutput(path.join(folder, name), key);
       });
     },
+    retired: () => replacement.retired(),
     abandon: () => replacement.abandon(),
   };
 }

@@ -142,5 +142,7 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
       2,
     ) + '\n',
   );
+  // The old events folder was being removed while the rest was written.
+  await context.events?.retired();
   return written;
 }

@@ -43,16 +43,35 @@ describe('openEventPages', () => {
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
   });
 
-  it('removes the staging folder a killed run left behind, and not one a running process is writing', async () => {
+  it('removes the staging folder and the old folder a killed run left behind, and not those of a running process', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
     // No process has pid 2^22 + 1 (above Linux's pid_max); this test's parent process is running.
-    const [killed, running] = [`events.tmp-${2 ** 22 + 1}`, `events.tmp-${process.ppid}`];
-    for (const name of [killed, running]) {
+    const killed = [`events.tmp-${2 ** 22 + 1}`, `events.old-${2 ** 22 + 1}`];
+    const running = [`events.tmp-${process.ppid}`, `events.old-${process.ppid}`];
+    for (const name of [...killed, ...running]) {
       await mkdir(path.join(out, name));
       await writeFile(path.join(out, name, 'x.html'), 'half-written');
     }
     const events = await openEventPages(out);
-    expect((await readdir(out)).sort()).toEqual([`events.tmp-${process.pid}`, running].sort());
+    expect((await readdir(out)).sort()).toEqual([`events.tmp-${process.pid}`, ...running].sort());
     await events.abandon();
+  });
+
+  it('moves the old folder aside at commit and removes it after, keeping none of its pages but those put again', async () => {
+    const config = await testConfig();
+    const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
+    const first = await openEventPages(out);
+    await runPipeline([CORPUS], config, 'report', { events: first });
+    await first.commit();
+    await first.retired();
+    // A page only the old folder has: no event of the second run is called this.
+    await writeFile(path.join(out, 'events', 'gone.html'), 'an event that no longer exists');
+    const second = await openEventPages(out);
+    const result = await runPipeline([path.join(CORPUS, 'seeds')], config, 'report', { events: second });
+    await second.commit();
+    await second.retired();
+    expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
+    const paged = result.clusters!.filter((c) => c.articles.length > 1).map((c) => c.id);
+    expect((await readdir(path.join(out, 'events'))).sort()).toEqual(paged.flatMap((id) => [`${id}.html`, `${id}.json`]).sort());
   });
 });
