@@ -40,6 +40,14 @@ const CACHE_KIB = 524_288;
  */
 const SCAN_CACHE_KIB = 2_048;
 
+/** What the workspace recorded of an output file: the key it was written from, its size and time as written. */
+interface OutputRow {
+  content_key: string;
+  size: number;
+  mtime_ms: number;
+  last_run: number;
+}
+
 /** A document's ingest outcome as the workspace keeps it: a failure is never cached. */
 export type CachedDocument = Exclude<BuildOutcome, { status: 'failed' }>;
 
@@ -67,6 +75,12 @@ export class Workspace {
   private readonly statements;
   /** Rows read this run, by table and config key: marked used in one statement each, not one per row. */
   private readonly reads = new Map<string, { table: string; hashColumn: string; keyColumn: string; key: string; hashes: string[] }>();
+  /**
+   * The `outputs` rows of each folder asked about, read whole the first time one of its files is:
+   * a re-run at 100k articles asks about 52,000 event files, and a statement each took 0.43-0.62 s
+   * against 0.16 s for the folder's rows at once.
+   */
+  private readonly outputsIn = new Map<string, Map<string, OutputRow>>();
   /** Output files found unchanged this run (outputUnchanged), by path: what recordOutput need not record again. */
   private readonly keptOutputs = new Map<string, { contentKey: string; lastRun: number }>();
 
@@ -127,8 +141,9 @@ export class Workspace {
       getDigests: db.prepare<[string, string], { event_key: string; digest: string; last_run: number }>(
         'SELECT event_key, digest, last_run FROM comparisons WHERE compare_key = ? AND event_key IN (SELECT value FROM json_each(?))',
       ),
-      getOutput: db.prepare<[string], { content_key: string; size: number; mtime_ms: number; last_run: number }>(
-        'SELECT content_key, size, mtime_ms, last_run FROM outputs WHERE path = ?',
+      // The files directly in a folder: a path past `<folder>/` and before `<folder>0` ('0' follows '/'), with no '/' after the folder's.
+      getOutputsIn: db.prepare<[string, string, number], OutputRow & { path: string }>(
+        "SELECT path, content_key, size, mtime_ms, last_run FROM outputs WHERE path > ? AND path < ? AND instr(substr(path, ?), '/') = 0",
       ),
       touchOutput: db.prepare('UPDATE outputs SET last_run = ? WHERE path = ?'),
       putOutput: db.prepare('INSERT OR REPLACE INTO outputs (path, content_key, size, mtime_ms, last_run) VALUES (?, ?, ?, ?, ?)'),
@@ -412,7 +427,7 @@ export class Workspace {
    */
   outputUnchanged(file: string, contentKey: string): boolean {
     const resolved = path.resolve(file);
-    const row = this.statements.getOutput.get(resolved);
+    const row = this.outputRowsIn(path.dirname(resolved)).get(resolved);
     if (!row || row.content_key !== contentKey) return false;
     try {
       const info = statSync(file);
@@ -438,6 +453,19 @@ export class Workspace {
     }
     const info = statSync(file);
     this.statements.putOutput.run(resolved, contentKey, info.size, info.mtimeMs, this.run);
+    this.outputsIn.get(path.dirname(resolved))?.set(resolved, { content_key: contentKey, size: info.size, mtime_ms: info.mtimeMs, last_run: this.run });
+  }
+
+  /** The `outputs` rows of the files directly in `folder` (an absolute path), by path. */
+  private outputRowsIn(folder: string): Map<string, OutputRow> {
+    let rows = this.outputsIn.get(folder);
+    if (rows) return rows;
+    rows = new Map();
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    const after = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    for (const { path: file, ...row } of this.statements.getOutputsIn.iterate(prefix, after, prefix.length + 1)) rows.set(file, row);
+    this.outputsIn.set(folder, rows);
+    return rows;
   }
 
   /** Records the run's timings, drops rows no recent run used, and closes the file. */
