@@ -30,6 +30,10 @@ export interface FolderReplacement {
   abandon(): Promise<void>;
 }
 
+/** What a replacement's staging folder, and the old folder it moves aside, are named: `<folder><suffix><pid>`. */
+const STAGING = '.tmp-';
+const RETIRED = '.old-';
+
 /**
  * Replaces a whole folder of outputs: writes the new one beside it, then swaps it in, so pages of
  * events that no longer exist do not survive from an earlier run. Files are put as they are made
@@ -69,10 +73,6 @@ export async function openFolderReplacement(folder: string): Promise<FolderRepla
     abandon: () => rm(staging, { recursive: true, force: true }),
   };
 }
-
-/** What a replacement's staging folder, and the old folder it moves aside, are named: `<folder><suffix><pid>`. */
-const STAGING = '.tmp-';
-const RETIRED = '.old-';
 
 /**
  * Staging folders, and old folders moved aside, left by runs that were killed (Ctrl-C, out of
