@@ -1,6 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
-import { WorkerPool } from './workerPool.js';
+import { runOnWorker, WorkerPool } from './workerPool.js';
 
 const SCRIPT = new URL('./removeFolderWorker.js', import.meta.url);
 
@@ -11,11 +10,7 @@ const SCRIPT = new URL('./removeFolderWorker.js', import.meta.url);
  * node's own `rm` it would not: each of its many small operations waits for this thread to start
  * the next. Without the compiled worker (parallax run from its TypeScript sources), removed here.
  */
-export function removeFolderElsewhere(folder: string): Promise<void> {
+export async function removeFolderElsewhere(folder: string): Promise<void> {
   if (!WorkerPool.available(SCRIPT)) return rm(folder, { recursive: true, force: true });
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(SCRIPT, { workerData: { folder } });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`removing ${folder}: its thread exited with code ${code}`))));
-  });
+  await runOnWorker<null>(SCRIPT, { folder });
 }

@@ -1,7 +1,11 @@
 /**
- * A worker thread that removes one folder, `workerData.folder`, and ends (removeFolderElsewhere).
+ * A worker thread that removes the folder it is sent and answers when it is gone
+ * (removeFolderElsewhere, through runOnWorker).
  */
 import { rmSync } from 'node:fs';
-import { workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 
-rmSync((workerData as { folder: string }).folder, { recursive: true, force: true });
+parentPort!.once('message', ({ folder }: { folder: string }) => {
+  rmSync(folder, { recursive: true, force: true });
+  parentPort!.postMessage(null);
+});
