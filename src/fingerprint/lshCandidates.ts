@@ -95,7 +95,7 @@ export function claimFrom(counter: Int32Array): BandClaim {
 
 /**
  * The candidate pairs of the bands in the groups `claim` hands out, as sorted unique codes
- * (a * n + b, a < b: see PairCollector); pairsOfCodes turns the codes of every share into pairs.
+ * (a * n + b, a < b: see PairCollector); flatPairsOfCodes turns the codes of every share into pairs.
  */
 export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, starAbove = 64): Float64Array {
   const n = flat.length / bands;

@@ -242,7 +242,12 @@ export class Workspace {
 
   /** The stored outcomes of the documents among `docHashes` that this ingest config built before. */
   getDocuments(docHashes: string[], ingestKey: string): Map<string, CachedDocument> {
-    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, JSON.stringify(docHashes)), (row) => decodeUtf8(row.article), ingestKey)!;
+    return this.wholeOutcomes(JSON.stringify(docHashes), ingestKey)!;
+  }
+
+  /** outcomesOf the whole documents among `hashes` (a JSON array): what getDocuments and getEveryDocument read. */
+  private wholeOutcomes(hashes: string, ingestKey: string, expected?: number): Map<string, CachedDocument> | undefined {
+    return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, hashes), (row) => decodeUtf8(row.article), ingestKey, expected);
   }
 
   /**
@@ -257,7 +262,7 @@ export class Workspace {
   getEveryDocument(docHashes: string[], ingestKey: string, leads: boolean): Map<string, CachedDocument> | undefined {
     const expected = new Set(docHashes).size;
     const hashes = JSON.stringify(docHashes);
-    if (!leads) return this.outcomesOf(this.statements.getDocuments.iterate(ingestKey, hashes), (row) => decodeUtf8(row.article), ingestKey, expected);
+    if (!leads) return this.wholeOutcomes(hashes, ingestKey, expected);
     return this.withScanCache(() => this.outcomesOf(this.statements.scanLeads.iterate(ingestKey, hashes), (row) => row.lead, ingestKey, expected));
   }
 

@@ -9,12 +9,17 @@ import { CORPUS, testConfig } from '../helpers.js';
 /** Events of fixtures/corpus with more than one article (fixtures/gold.json). */
 const PAGED = 9;
 
+/** A report run over `input` writing its event pages into `out`, neither committed nor abandoned yet. */
+async function writePages(out: string, input: string) {
+  const events = await openEventPages(out);
+  const result = await runPipeline([input], await testConfig(), 'report', { events });
+  return { events, result };
+}
+
 describe('openEventPages', () => {
   it('writes a page and a data file per multi-article event as the compare stage hands them over, swapped in at commit', async () => {
-    const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
-    const events = await openEventPages(out);
-    const result = await runPipeline([CORPUS], config, 'report', { events });
+    const { events, result } = await writePages(out, CORPUS);
     // Written into a staging folder beside events/, which does not exist until commit.
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual([`events.tmp-${process.pid}`]);
     await events.commit();
@@ -30,15 +35,10 @@ describe('openEventPages', () => {
   });
 
   it('leaves the earlier run\'s pages as they were when a run fails (abandon)', async () => {
-    const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
-    const first = await openEventPages(out);
-    await runPipeline([CORPUS], config, 'report', { events: first });
-    await first.commit();
+    await (await writePages(out, CORPUS)).events.commit();
     const before = (await readdir(path.join(out, 'events'))).sort();
-    const second = await openEventPages(out);
-    await runPipeline([path.join(CORPUS, 'seeds')], config, 'report', { events: second });
-    await second.abandon();
+    await (await writePages(out, path.join(CORPUS, 'seeds'))).events.abandon();
     expect((await readdir(path.join(out, 'events'))).sort()).toEqual(before);
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
   });
@@ -58,16 +58,13 @@ describe('openEventPages', () => {
   });
 
   it('moves the old folder aside at commit and removes it after, keeping none of its pages but those put again', async () => {
-    const config = await testConfig();
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-pages-'));
-    const first = await openEventPages(out);
-    await runPipeline([CORPUS], config, 'report', { events: first });
-    await first.commit();
-    await first.retired();
+    const first = await writePages(out, CORPUS);
+    await first.events.commit();
+    await first.events.retired();
     // A page only the old folder has: no event of the second run is called this.
     await writeFile(path.join(out, 'events', 'gone.html'), 'an event that no longer exists');
-    const second = await openEventPages(out);
-    const result = await runPipeline([path.join(CORPUS, 'seeds')], config, 'report', { events: second });
+    const { events: second, result } = await writePages(out, path.join(CORPUS, 'seeds'));
     await second.commit();
     await second.retired();
     expect((await readdir(out)).filter((name) => name.startsWith('events'))).toEqual(['events']);
