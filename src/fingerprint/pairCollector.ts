@@ -1,3 +1,5 @@
+import { sortCodes } from './sortCodes.js';
+
 /**
  * Unique unordered pairs of item indices, collected as a * n + b (exact in a double while n < 2^26)
  * in a growing typed array and made unique by one sort: at millions of pairs a Set of seen pairs
@@ -30,7 +32,8 @@ export class PairCollector {
   sealRun(): void {
     const start = this.runEnds.length ? this.runEnds[this.runEnds.length - 1]! : 0;
     if (this.size === start) return;
-    const run = this.collected.subarray(start, this.size).sort();
+    const run = this.collected.subarray(start, this.size);
+    sortCodes(run);
     this.size = start + uniqueSorted(run);
     this.runEnds.push(this.size);
   }
