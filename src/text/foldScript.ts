@@ -1,4 +1,12 @@
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js';
+import { precomputedTables } from './matchingTables.js';
+
+/**
+ * OpenCC is loaded only to make the table (its CommonJS build, so without waiting): with the table
+ * the build wrote (precomputedTables), a thread that folds text never loads its dictionaries.
+ */
+const loadOpenCC = () => createRequire(import.meta.url)('opencc-js') as typeof OpenCCModule;
 
 /**
  * Traditional → simplified for matching only, one character at a time. OpenCC's phrase-aware
@@ -10,7 +18,8 @@ import * as OpenCC from 'opencc-js';
 let table: Uint16Array | null = null;
 
 /** The replacement code unit of each ideograph the fold changes, 0 for every other code unit. */
-function buildTable(): Uint16Array {
+export function buildScriptTable(): Uint16Array {
+  const OpenCC = loadOpenCC();
   const converters = [OpenCC.Converter({ from: 'tw', to: 'cn' }), OpenCC.Converter({ from: 'hk', to: 'cn' })];
   // A typed array indexed by code unit: a Map look-up per character was most of the fold's cost.
   const replacements = new Uint16Array(0x10000);
@@ -29,8 +38,12 @@ function buildTable(): Uint16Array {
   return replacements;
 }
 
+function scriptTable(): Uint16Array {
+  return precomputedTables()?.script ?? buildScriptTable();
+}
+
 export function foldScript(text: string): string {
-  const replacements = (table ??= buildTable());
+  const replacements = (table ??= scriptTable());
   let out = '';
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -44,7 +57,7 @@ export function foldScript(text: string): string {
 
 /** How many characters the fold would change: a cheap measure of how traditional a text is. */
 export function countFoldable(text: string): number {
-  const replacements = (table ??= buildTable());
+  const replacements = (table ??= scriptTable());
   let n = 0;
   for (let i = 0; i < text.length; i++) if (replacements[text.charCodeAt(i)] !== 0) n++;
   return n;

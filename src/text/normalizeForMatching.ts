@@ -1,4 +1,5 @@
 import { foldScript } from './foldScript.js';
+import { precomputedTables } from './matchingTables.js';
 
 /**
  * Text as parallax compares it: NFKC (full-width letters, digits and punctuation fold to their
@@ -84,7 +85,7 @@ function composesWithNeighbours(c: number): boolean {
 }
 
 /** What each BMP character folds to on its own (normalizeCharacter), kept only if a letter or digit. */
-function buildFoldTable(): Uint16Array {
+export function buildFoldTable(): Uint16Array {
   const base = normalizedCharacters();
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
@@ -129,7 +130,7 @@ function normalizeCharacter(c: number): number {
 const SPACE = 0x20;
 let normalizeTable: Uint16Array | null = null;
 
-function buildNormalizeTable(): Uint16Array {
+export function buildNormalizeTable(): Uint16Array {
   const base = normalizedCharacters();
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
@@ -168,7 +169,7 @@ let normalizeBuffer = new CodeUnits(1 << 14);
  * only the whole-string path normalises correctly. Tested equal to normalizeSlow.
  */
 export function normalizeDirect(text: string): string | null {
-  const table = (normalizeTable ??= buildNormalizeTable());
+  const table = (normalizeTable ??= precomputedTables()?.normalize ?? buildNormalizeTable());
   if (normalizeBuffer.units.length < text.length) normalizeBuffer = new CodeUnits(text.length * 2);
   const out = normalizeBuffer.units;
   let n = 0;
@@ -216,7 +217,7 @@ function reserve(size: number, keep: number): void {
  * -1 when the text needs the whole-string path.
  */
 function foldIntoBuffer(text: string, at: number): number {
-  const table = (foldTable ??= buildFoldTable());
+  const table = (foldTable ??= precomputedTables()?.fold ?? buildFoldTable());
   reserve(at + text.length, at);
   const out = buffer.units;
   let n = at;
