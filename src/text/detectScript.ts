@@ -115,10 +115,24 @@ const LATIN_CHARACTER = /^\p{Script=Latin}$/u;
 
 /**
  * `/\p{Script=Latin}{2,}/u.test(text)`, by table: the regex, run on every line of every page to
- * find alt text in another language, was a twentieth of building an article.
+ * find alt text in another language, was a twentieth of building an article. Two neighbouring
+ * characters always cover an odd position, so only those are read first, and the neighbours of
+ * one that is Latin: half the reads of a walk over every character, on lines that are almost all
+ * Chinese. A surrogate at an odd position (every character outside the BMP has a half at one)
+ * sends the text to the walk that judges such characters whole.
  */
 export function hasLatinRun(text: string): boolean {
   const table = (latinScript ??= latinScriptTable());
+  for (let i = 1; i < text.length; i += 2) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return walkForLatinRun(text, table);
+    if (table[c] === 1 && (table[text.charCodeAt(i - 1)] === 1 || (i + 1 < text.length && table[text.charCodeAt(i + 1)] === 1))) return true;
+  }
+  return false;
+}
+
+/** hasLatinRun character by character, a character outside the BMP judged whole and counted once. */
+function walkForLatinRun(text: string, table: Uint8Array): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -126,7 +140,6 @@ export function hasLatinRun(text: string): boolean {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        // A character outside the BMP: judged whole, and counted once.
         latin = LATIN_CHARACTER.test(text.slice(i, i + 2));
         i++;
       } else latin = false;

@@ -167,4 +167,18 @@ describe('hasLatinRun', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('finds a run of two wherever it starts, even or odd, in lines with no character outside the BMP (the path that reads every other character)', () => {
+    const pieces = ['中', '越', 'a', 'ệ', 'Ｚ', ' ', '，', 'ᴀ'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(hasLatinRun(text)).toBe(/\p{Script=Latin}{2,}/u.test(text));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(hasLatinRun('中ab')).toBe(true);
+    expect(hasLatinRun('中越ab')).toBe(true);
+    expect(hasLatinRun('a中b越c')).toBe(false);
+  });
 });
