@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { ParallaxError } from '../errors.js';
 import { collectInputs, inputBytes, type InputFile } from '../pipeline/collectInputs.js';
+import { prestartIngest } from '../pipeline/prestartIngest.js';
 import type { StageName } from '../pipeline/runPipeline.js';
 import { WORKSPACE_FILE } from '../workspace/workspaceFile.js';
 import type { EvaluateArgs } from './evaluateCommands.js';
-import { heapLimitArgs, runAgain } from './heapLimit.js';
+import { heapLimitArgs, runAgain, workerSemiSpaceFlag } from './heapLimit.js';
 
 /*
  * What this module imports is what every command needs before it knows whether it will run here
@@ -52,8 +56,22 @@ async function execute(command: string, stage: StageName, args: CommonArgs, argv
   const files = await collectInputs(args.input);
   const again = await runSizedForInput(files, argv, stage !== 'dupes');
   if (again !== undefined) return again;
+  // Set before any worker thread starts: it reaches only isolates made after it.
+  const workerFlag = workerSemiSpaceFlag(process.env);
+  if (workerFlag) setFlagsFromString(workerFlag);
+  if (buildsFromScratch(stage, args)) prestartIngest(args.workers);
   const { runCommand } = await import('./runCommand.js');
   await runCommand(command, stage, args, files);
+}
+
+/**
+ * Whether the command will build its articles rather than read them back from the workspace, so
+ * that its ingest threads are worth starting before the config is read: `dupes` keeps no articles
+ * there, and a run with no workspace yet (or --no-cache) has none to read. A re-run's threads would
+ * load their modules for nothing.
+ */
+function buildsFromScratch(stage: StageName, args: CommonArgs): boolean {
+  return stage === 'dupes' || !args.cache || !existsSync(path.join(args.out, WORKSPACE_FILE));
 }
 
 function reportError(error: unknown, debug: boolean): void {

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import type { InputFile } from '../pipeline/collectInputs.js';
@@ -9,14 +8,11 @@ import { openEventPages } from '../pipeline/writeEventPages.js';
 import { openStagedJsonl } from '../pipeline/writeAtomic.js';
 import { manifestTotals, writeOutputs } from '../pipeline/writeOutputs.js';
 import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
-import { workerSemiSpaceFlag } from './heapLimit.js';
 import type { CommonArgs } from './main.js';
 import { summarizeRun } from './summarizeRun.js';
 
 /** Runs a pipeline command in this process over the input `files` (found by main): the stages, the outputs, the summary. */
 export async function runCommand(command: string, stage: StageName, args: CommonArgs, files: InputFile[]): Promise<void> {
-  const workerFlag = workerSemiSpaceFlag(process.env);
-  if (workerFlag) setFlagsFromString(workerFlag);
   const config = await loadConfig(args.config, args.set);
   const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
   let result;

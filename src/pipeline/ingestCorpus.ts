@@ -17,6 +17,7 @@ import { SpilledFolds } from './spilledFolds.js';
 import { silentProgress, type Progress } from './progress.js';
 import { streamDocuments, type RecordLine } from './readDocuments.js';
 import { openBatchStream } from './workerPool.js';
+import { INGEST_WORKER_SCRIPT } from './prestartIngest.js';
 import { workspaceKeys } from './workspaceKeys.js';
 
 export interface IngestResult<A extends ArticleText = Article> {
@@ -73,7 +74,6 @@ export interface IngestOptions {
   foldsOnly?: boolean;
 }
 
-const WORKER_SCRIPT = new URL('./ingestWorker.js', import.meta.url);
 /** Documents per message to a worker: enough to amortise the message, few enough to keep both cores busy to the end. */
 const BATCH = 64;
 
@@ -175,7 +175,7 @@ function openBuilder(
 ) {
   const { mode, record, lead } = buildFlags(options);
   return openBatchStream<PendingDocument, IngestTask, PostedItem, IngestReply>({
-    script: WORKER_SCRIPT,
+    script: INGEST_WORKER_SCRIPT,
     threads: options.workers ?? 1,
     workerData: { config },
     batchSize: BATCH,

@@ -3,13 +3,14 @@
  * parsing those sent as JSONL records. It holds nothing between batches but the ingest context and
  * buffers to fill again, so its output is the same as the main thread's.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { RawDocument } from '../types.js';
 import { BufferPool } from './bufferPool.js';
 import { buildDocument, buildRecord, type BuildOptions, type PostedItem } from './buildOutcome.js';
 import type { FoldsFile } from './foldsFile.js';
+import { onTasks } from './onTasks.js';
 import { packBuilt } from './packBuilt.js';
 import { unpackRecord, type PackedRecords } from './packRecords.js';
 
@@ -30,18 +31,18 @@ export interface IngestReply {
   returned: ArrayBuffer;
 }
 
-const config = (workerData as { config: ResolvedConfig }).config;
-const context = createIngestContext(config);
-const pool = new BufferPool();
-
-parentPort!.on('message', ({ documents, records, options, folds, spares }: IngestTask) => {
-  for (const spare of spares) pool.give(spare);
-  let next = 0;
-  const built = documents.map((document) =>
-    document ? buildDocument(document, context, config, options) : buildRecord(unpackRecord(records, next++), context, config, options),
-  );
-  const { posted, transfer } = packBuilt(built, { pool, ...(folds ? { folds } : {}) });
-  const returned = records.bytes.buffer as ArrayBuffer;
-  const reply: IngestReply = { built: posted, returned };
-  parentPort!.postMessage(reply, [...transfer, returned]);
+onTasks<{ config: ResolvedConfig }, IngestTask>(({ config }) => {
+  const context = createIngestContext(config);
+  const pool = new BufferPool();
+  return ({ documents, records, options, folds, spares }) => {
+    for (const spare of spares) pool.give(spare);
+    let next = 0;
+    const built = documents.map((document) =>
+      document ? buildDocument(document, context, config, options) : buildRecord(unpackRecord(records, next++), context, config, options),
+    );
+    const { posted, transfer } = packBuilt(built, { pool, ...(folds ? { folds } : {}) });
+    const returned = records.bytes.buffer as ArrayBuffer;
+    const reply: IngestReply = { built: posted, returned };
+    parentPort!.postMessage(reply, [...transfer, returned]);
+  };
 });

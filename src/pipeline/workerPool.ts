@@ -24,8 +24,14 @@ export class WorkerPool<Task, Result> {
   private readonly workers: Worker[];
 
   constructor(script: URL, size: number, workerData: unknown) {
-    this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(script, { workerData });
+    const early = takePrestarted(script, size);
+    this.workers = Array.from({ length: size }, (_, i) => {
+      const worker = early[i] ?? new Worker(script, { workerData });
+      if (early[i]) {
+        worker.ref();
+        // Its workerData, which it was started without, comes first (onTasks reads it).
+        worker.postMessage({ workerData });
+      }
       worker.on('message', (result: Result) => this.settle(worker, (job) => job.resolve(result)));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
@@ -82,6 +88,43 @@ export class WorkerPool<Task, Result> {
     for (const jobs of this.held.values()) jobs.length = 0;
     this.queue.length = 0;
   }
+}
+
+/** Threads started before their pool (prestartWorkers), by script, with whether each is still running. */
+const prestarted = new Map<string, { worker: Worker; running: boolean }[]>();
+
+/**
+ * Starts `count` threads of `script` now, for the WorkerPool a stage opens on it later: they load
+ * their modules while this thread loads its own and the config, half a second before ingest starts,
+ * where each ingest thread then took a quarter of a second more to load its own with the stage
+ * waiting. The pool sends each its workerData as its first message: only a script that takes its
+ * data through onTasks may be started so. Idle, they do not keep the process alive; one that fails
+ * before its pool comes is replaced there by a new one, and those no pool takes end with the process.
+ */
+export function prestartWorkers(script: URL, count: number): void {
+  if (count < 2 || prestarted.has(script.href) || !WorkerPool.available(script)) return;
+  prestarted.set(
+    script.href,
+    Array.from({ length: count }, () => {
+      const entry = { worker: new Worker(script), running: true };
+      entry.worker.unref();
+      // Until its pool comes, a failure only retires it: the pool starts another, which reports its own.
+      entry.worker.on('error', () => {});
+      entry.worker.once('exit', () => {
+        entry.running = false;
+      });
+      return entry;
+    }),
+  );
+}
+
+/** Up to `size` prestarted threads of `script` still running, no longer held for a pool; the others are stopped. */
+function takePrestarted(script: URL, size: number): Worker[] {
+  const entries = prestarted.get(script.href) ?? [];
+  prestarted.delete(script.href);
+  const running = entries.filter((e) => e.running).map((e) => e.worker);
+  for (const extra of running.slice(size)) void extra.terminate();
+  return running.slice(0, size);
 }
 
 export interface StreamedWork<Item, Task, Result, Reply = Result[]> {

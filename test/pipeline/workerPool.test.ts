@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openBatchStream, StandbyWorker } from '../../src/pipeline/workerPool.js';
+import { openBatchStream, prestartWorkers, StandbyWorker } from '../../src/pipeline/workerPool.js';
+import { ROOT } from '../helpers.js';
 
 /** A worker script of plain JavaScript: doubles numbers, and dies on a negative one. */
 async function doublingWorker(): Promise<URL> {
@@ -184,5 +185,63 @@ describe('StandbyWorker', () => {
     const main = path.join(dir, 'main.mjs');
     await writeFile(main, `import { StandbyWorker } from ${JSON.stringify(pool)};\nnew StandbyWorker(new URL(${JSON.stringify((await doublingWorker()).href)}));\nconsole.log('done');\n`);
     expect(execFileSync(process.execPath, [main], { encoding: 'utf8', timeout: 10_000 })).toBe('done\n');
+  });
+});
+
+/**
+ * A worker script that takes its data through onTasks (the compiled one, as the ingest worker
+ * does): multiplies by the data's factor, plus 1000 when it was started without its data (started
+ * ahead of its pool). With `dieAhead`, a thread started ahead fails as it loads.
+ */
+async function factorWorker(dieAhead: boolean): Promise<URL> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'parallax-prestart-'));
+  const file = path.join(dir, 'factor.mjs');
+  const onTasks = pathToFileURL(path.join(ROOT, 'dist/pipeline/onTasks.js')).href;
+  await writeFile(
+    file,
+    `import { parentPort, workerData } from 'node:worker_threads';
+import { onTasks } from ${JSON.stringify(onTasks)};
+const ahead = workerData === undefined || workerData === null;
+if (ahead && ${dieAhead}) throw new Error('cannot start ahead');
+onTasks(({ factor }) => (xs) => parentPort.postMessage(xs.map((x) => x * factor + (ahead ? 1000 : 0))));
+`,
+  );
+  return pathToFileURL(file);
+}
+
+/** Sends two batches to a stream on two threads of `script` with `workerData`: the results, in order. */
+async function twoBatches(script: URL, workerData: unknown): Promise<number[]> {
+  const results: number[][] = [];
+  const stream = openBatchStream<number, number[], number>({
+    script,
+    threads: 2,
+    workerData,
+    batchSize: 2,
+    task: (batch) => batch,
+    here: () => (x) => x * 3,
+    onBatch: (batchResults, _batch, offset) => {
+      results[offset] = batchResults;
+    },
+  });
+  for (const batch of [[1, 2], [3, 4], [5, 6]]) await stream.submit(batch);
+  expect(await stream.finish()).toEqual({ threads: 2 });
+  return results.flat();
+}
+
+describe('prestartWorkers', () => {
+  it('gives a pool opened later its threads, which get its workerData as their first message (onTasks) and answer as fresh ones would', async () => {
+    const script = await factorWorker(false);
+    expect(await twoBatches(script, { factor: 3 })).toEqual([3, 6, 9, 12, 15, 18]);
+    prestartWorkers(script, 2);
+    // The first batch goes to the threads too once a second comes: every answer is a prestarted thread's.
+    expect(await twoBatches(script, { factor: 3 })).toEqual([1003, 1006, 1009, 1012, 1015, 1018]);
+  });
+
+  it('replaces threads that failed before their pool came with new ones, given their workerData as usual', async () => {
+    const script = await factorWorker(true);
+    prestartWorkers(script, 2);
+    // Time for both to load and fail.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await twoBatches(script, { factor: 3 })).toEqual([3, 6, 9, 12, 15, 18]);
   });
 });
