@@ -15,10 +15,10 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 /**
  * Sorts pair codes (PairCollector: whole numbers from 0 to 2^53) ascending in place. The built-in
  * sort of a Float64Array calls a comparison that must order NaN and -0 for every step, and a group
- * of LSH bands over 1.75 million paragraphs gives 650,000 codes: 61 ms a group, a third of the
- * search. No code is negative, so the order of their IEEE 754 bits, read as unsigned 64-bit
- * integers, is the order of the numbers: four passes of 16 bits over the bits sort them, a pass
- * skipped where every code has the same digit. About a fifth of the built-in sort's time.
+ * of LSH bands over 1.75 million paragraphs gives 650,000 codes, 61 ms a group to sort. No code is
+ * negative, so the order of their IEEE 754 bits, read as unsigned 64-bit integers, is the order of
+ * the numbers: four passes of 16 bits over the bits sort them, a pass skipped where every code has
+ * the same digit. About a fifth of the built-in sort's time.
  */
 export function sortCodes(codes: Float64Array<ArrayBufferLike>): void {
   const n = codes.length;
