@@ -4,6 +4,7 @@ import { parseHtmlPage } from './parseHtmlPage.js';
 import { parseMarkdown } from './parseMarkdown.js';
 import { parseTextDump } from './parseTextDump.js';
 import { loadHtml } from './loadHtml.js';
+import { splitLines } from '../text/splitLines.js';
 
 export type ReadPage = ParsedPage & { given: GivenFields; captions: string[]; frontMatterError?: string };
 
@@ -26,7 +27,7 @@ export function parseRawDocument(raw: RawDocument): ReadPage {
         const { blocks, captions } = htmlToBlocks($, $.root());
         return { title: null, blocks, captions, given: raw.given, meta: {} };
       }
-      const lines = raw.body.replace(/\r\n?/gu, '\n').split('\n');
+      const lines = splitLines(raw.body);
       return { title: null, blocks: lines, captions: [], given: raw.given, meta: {} };
     }
   }

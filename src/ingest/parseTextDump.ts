@@ -1,4 +1,5 @@
 import type { ParsedPage } from '../types.js';
+import { splitLines } from '../text/splitLines.js';
 
 /** `09:00 | 14/07/2022`: the time line Vietnamese outlets' Chinese pages put under the headline. */
 const LAYOUT_TIMESTAMP = /^(\d{1,2}):(\d{2})\s*\|\s*(\d{1,2})\/(\d{1,2})\/(\d{4})$/u;
@@ -16,7 +17,7 @@ const DAY_FIRST_STAMP = /^(?:[^\d]{0,24})?(\d{1,2}\/\d{1,2}\/\d{4})(?:\s*[-|,]?\
  * is told from a paragraph by having none before it.
  */
 export function parseTextDump(text: string): ParsedPage {
-  const lines = text.replace(/\r\n?/gu, '\n').split('\n').map((l) => l.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, ''));
+  const lines = splitLines(text).map((l) => l.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, ''));
   const first = lines.findIndex((l) => l.length > 0);
   const title = first >= 0 ? lines[first]! : null;
   const blocks = first >= 0 ? lines.slice(first + 1) : [];
