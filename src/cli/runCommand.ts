@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config/loadConfig.js';
+import { loadConfig, type ConfigParseCache } from '../config/loadConfig.js';
 import { ParallaxError } from '../errors.js';
 import type { InputFile } from '../pipeline/collectInputs.js';
 import { createProgress } from '../pipeline/progress.js';
@@ -11,10 +12,38 @@ import { Workspace, WORKSPACE_FILE } from '../workspace/openWorkspace.js';
 import type { CommonArgs } from './main.js';
 import { summarizeRun } from './summarizeRun.js';
 
+/**
+ * The cache of config parses for loadConfig: the workspace's when there is one already, else one
+ * that holds the parse until `keep` is given the workspace made after it.
+ */
+function keptAfterOpening(workspace: Workspace | undefined): { cache: ConfigParseCache; keep: (made: Workspace) => void } {
+  if (workspace) return { cache: workspace.configParses(), keep: () => {} };
+  const held = new Map<string, unknown>();
+  return {
+    cache: { get: () => undefined, put: (key, written) => held.set(key, written) },
+    keep: (made) => {
+      const cache = made.configParses();
+      for (const [key, written] of held) cache.put(key, written);
+    },
+  };
+}
+
 /** Runs a pipeline command in this process over the input `files` (found by main): the stages, the outputs, the summary. */
 export async function runCommand(command: string, stage: StageName, args: CommonArgs, files: InputFile[]): Promise<void> {
-  const config = await loadConfig(args.config, args.set);
-  const workspace = args.cache ? new Workspace(path.join(args.out, WORKSPACE_FILE), command) : undefined;
+  const workspaceFile = path.join(args.out, WORKSPACE_FILE);
+  // A workspace already there may hold the config's parse (a re-run); a new one is made only once
+  // the config is known to be good, so that a bad config leaves no output folder behind.
+  let workspace = args.cache && existsSync(workspaceFile) ? new Workspace(workspaceFile, command) : undefined;
+  let config;
+  const parses = keptAfterOpening(workspace);
+  try {
+    config = await loadConfig(args.config, args.set, parses.cache);
+  } catch (error) {
+    workspace?.abandon();
+    throw error;
+  }
+  workspace ??= args.cache ? new Workspace(workspaceFile, command) : undefined;
+  if (workspace) parses.keep(workspace);
   let result;
   // Event pages are written while the events are compared, and swapped in with the other outputs.
   const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;

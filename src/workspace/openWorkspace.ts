@@ -1,10 +1,14 @@
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ConfigParseCache } from '../config/loadConfig.js';
 import type { ArticleSignatures } from '../fingerprint/fingerprintCorpus.js';
 import type { Article, BuildOutcome } from '../types.js';
 import { decodeUtf8 } from '../text/decodeUtf8.js';
 import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSchema.js';
+
+/** The stage_results rows that hold config files' parses (configParses). */
+const CONFIG_PARSE_STAGE = 'config-parse';
 
 /** UTF-8 bytes as a Buffer over the same memory, which better-sqlite3 binds. */
 function bytesOf(bytes: Uint8Array): Buffer {
@@ -361,6 +365,24 @@ export class Workspace {
     return row?.result;
   }
 
+  /**
+   * Config files' parses (ConfigParseCache), kept among the stage results under their text's hash
+   * and not counted among the stages a run reused.
+   */
+  configParses(): ConfigParseCache {
+    return {
+      get: (key) => {
+        const row = this.statements.getStage.get(CONFIG_PARSE_STAGE, key, '');
+        if (!row || typeof row.result !== 'string') return undefined;
+        if (!this.markedLately(row.last_run)) this.statements.touchStage.run(this.run, CONFIG_PARSE_STAGE, key, '');
+        return JSON.parse(row.result) as unknown;
+      },
+      put: (key, written) => {
+        this.statements.putStage.run(CONFIG_PARSE_STAGE, key, '', JSON.stringify(written), this.run);
+      },
+    };
+  }
+
   getStageResult<T>(stage: string, inputKey: string, configKey: string): T | undefined {
     const result = this.stageRow(stage, inputKey, configKey);
     return typeof result === 'string' ? (JSON.parse(result) as T) : undefined;
@@ -474,6 +496,15 @@ export class Workspace {
   }
 
   /** Records the run's timings, drops rows no recent run used, and closes the file. */
+  /**
+   * Closes without recording the run or pruning anything: for a run that ended before it began (its
+   * config was bad), which must not count towards the runs a row may go unused for.
+   */
+  abandon(): void {
+    this.db.prepare('DELETE FROM runs WHERE run = ?').run(this.run);
+    this.db.close();
+  }
+
   close(timings: Record<string, number> = {}): void {
     this.db.prepare('UPDATE runs SET timings = ? WHERE run = ?').run(JSON.stringify(timings), this.run);
     const oldest = this.run - KEEP_RUNS + 1;

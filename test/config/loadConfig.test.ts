@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { applyOverrides } from '../../src/config/applyOverrides.js';
-import { loadConfig, validateConfig } from '../../src/config/loadConfig.js';
+import { keepsAsJson, loadConfig, validateConfig } from '../../src/config/loadConfig.js';
 import { ConfigError } from '../../src/errors.js';
 import { CONFIG_FILE } from '../helpers.js';
 
@@ -64,5 +66,55 @@ describe('config validation', () => {
     expect(validateConfig(config, 'x').cluster.weights.title).toBe(0);
     expect(() => applyOverrides(written(), ['thresholds.cluster.deep=1'])).toThrow('thresholds.cluster is not a section of the config');
     expect(() => applyOverrides(written(), ['novalue'])).toThrow('expected key.path=value');
+  });
+});
+
+describe('loadConfig with a cache of parses (the workspace keeps them)', () => {
+  /** A cache that records what it was asked and given. */
+  function recordingCache() {
+    const kept = new Map<string, unknown>();
+    const asked: string[] = [];
+    return {
+      kept,
+      asked,
+      cache: {
+        get: (key: string) => {
+          asked.push(key);
+          return kept.get(key);
+        },
+        put: (key: string, value: unknown) => void kept.set(key, value),
+      },
+    };
+  }
+
+  it('keeps the bundled config\'s parse, and a second load from it resolves the same config, --set applied after', async () => {
+    const { kept, asked, cache } = recordingCache();
+    const first = await loadConfig(CONFIG_FILE, [], cache);
+    expect(kept.size).toBe(1);
+    const [key] = [...kept.keys()];
+    expect(key).toMatch(/^[0-9a-f]{64}$/u);
+    // What is kept is the YAML as written: the bundled config's own cluster threshold, before overrides.
+    expect((kept.get(key!) as { thresholds: { cluster: number } }).thresholds.cluster).toBe(written().thresholds.cluster);
+    const second = await loadConfig(CONFIG_FILE, ['thresholds.cluster=0.6'], cache);
+    expect(asked).toEqual([key, key]);
+    expect(second.thresholds.cluster).toBe(0.6);
+    expect({ ...second, thresholds: { ...second.thresholds, cluster: first.thresholds.cluster } }).toEqual(first);
+  });
+
+  it('parses an edited file anew, reporting its syntax errors as without a cache', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-config-'));
+    const file = path.join(dir, 'pipeline.yaml');
+    writeFileSync(file, readFileSync(CONFIG_FILE, 'utf8'));
+    const { kept, cache } = recordingCache();
+    await loadConfig(file, [], cache);
+    writeFileSync(file, readFileSync(CONFIG_FILE, 'utf8') + '\nthresholds: [unclosed\n');
+    await expect(loadConfig(file, [], cache)).rejects.toThrow(/YAML syntax at line/u);
+    expect(kept.size).toBe(1);
+  });
+
+  it('keeps only what JSON gives back as it was: an infinite number is parsed each time instead', () => {
+    expect(keepsAsJson({ a: [1, 'x', true, null, { b: 0.5 }] })).toBe(true);
+    expect(keepsAsJson({ thresholds: { cluster: Number.POSITIVE_INFINITY } })).toBe(false);
+    expect(keepsAsJson({ at: new Date(0) })).toBe(false);
   });
 });

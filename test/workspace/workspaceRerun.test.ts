@@ -68,6 +68,29 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect((await stat(untouched)).ino).toBe(untouchedInode);
   });
 
+  it('keeps the config\'s parse for the next run, and a run stopped by a bad --set leaves no run behind (rows are aged by runs)', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const rows = () => {
+      const db = new Database(path.join(out, 'workspace.sqlite'), { readonly: true });
+      try {
+        return {
+          parses: (db.prepare("SELECT COUNT(*) AS n FROM stage_results WHERE stage = 'config-parse'").get() as { n: number }).n,
+          runs: (db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n,
+        };
+      } finally {
+        db.close();
+      }
+    };
+    expect(rows()).toEqual({ parses: 1, runs: 1 });
+    // A re-run reads the parse back: still one row, under the same key, and the run counted.
+    const second = await run(CORPUS, out, '--set', 'thresholds.cluster=0.6');
+    expect(rows()).toEqual({ parses: 1, runs: 2 });
+    expect(Object.keys(second.workspace.stages)).not.toContain('config-parse');
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out, '--quiet', '--set', 'thresholds.cluster=2'])).toBe(1);
+    expect(rows()).toEqual({ parses: 1, runs: 2 });
+  });
+
   it('a clustering threshold change reuses ingest and fingerprints and recompares only the regrouped events', async () => {
     const out = await temp();
     await run(CORPUS, out);
