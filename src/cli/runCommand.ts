@@ -35,15 +35,16 @@ export async function runCommand(command: string, stage: StageName, args: Common
   // the config is known to be good, so that a bad config leaves no output folder behind.
   let workspace = args.cache && existsSync(workspaceFile) ? new Workspace(workspaceFile, command) : undefined;
   let config;
-  const parses = keptAfterOpening(workspace);
+  // With --no-cache there is no workspace to keep the parse in.
+  const parses = args.cache ? keptAfterOpening(workspace) : undefined;
   try {
-    config = await loadConfig(args.config, args.set, parses.cache);
+    config = await loadConfig(args.config, args.set, parses?.cache);
   } catch (error) {
     workspace?.abandon();
     throw error;
   }
   workspace ??= args.cache ? new Workspace(workspaceFile, command) : undefined;
-  if (workspace) parses.keep(workspace);
+  if (workspace) parses?.keep(workspace);
   let result;
   // Event pages are written while the events are compared, and swapped in with the other outputs.
   const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;
