@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,18 +23,32 @@ const NAMES = ['script', 'fold', 'normalize'] as const;
 /**
  * Where the build writes the tables (writeMatchingTables): beside this module in `dist/`. Made
  * at run time they took 130 ms and a few hundred more of compiling OpenCC's converters on every
- * thread that folds text, four or five of them in a run; read from here they take a millisecond.
+ * thread that folds text, four or five of them in a run; read from here, about 8 ms.
  */
 export const MATCHING_TABLES_FILE = new URL('./matchingTables.bin', import.meta.url);
 
 /**
- * What the tables are made from besides parallax's own code, which the build writes them with:
- * Node's Unicode data (NFKC, letter classes, case) and OpenCC's dictionaries. Tables made under
- * another are not read.
+ * What the tables are made from: the modules that make them, Node's Unicode data (NFKC, letter
+ * classes, case) and OpenCC's dictionaries. Tables made under another key are not read, so a
+ * build compiled without writing them again (`tsc` alone) after the folding changed makes its
+ * tables itself rather than read stale ones.
  */
 export function matchingTablesKey(): string {
   const { unicode, icu } = process.versions;
-  return JSON.stringify({ format: 1, unicode, icu, opencc: openccVersion() });
+  return JSON.stringify({ format: 1, code: codeHash(), unicode, icu, opencc: openccVersion() });
+}
+
+/** A hash of the compiled modules that make the tables, beside this one ('' where there are none: run from the sources). */
+function codeHash(): string {
+  const hash = createHash('sha256');
+  for (const module of ['./normalizeForMatching.js', './foldScript.js']) {
+    try {
+      hash.update(readFileSync(new URL(module, import.meta.url)));
+    } catch {
+      return '';
+    }
+  }
+  return hash.digest('hex');
 }
 
 function openccVersion(): string {
