@@ -1,3 +1,5 @@
+import { endianness } from 'node:os';
+
 /**
  * From this many codes on, sortCodes sorts by radix: below it, the built-in sort is quicker than
  * clearing and summing the radix counts.
@@ -10,7 +12,7 @@ const PASSES = 4;
 let scratch = new Float64Array(0);
 const counts = new Uint32Array(PASSES * DIGITS);
 /** The passes read a code's bits as two 32-bit words, low one first: so on a big-endian machine the built-in sort is used. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 /**
  * Sorts pair codes (PairCollector: whole numbers from 0 to 2^53) ascending in place. The built-in

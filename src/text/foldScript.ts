@@ -38,12 +38,17 @@ export function buildScriptTable(): Uint16Array {
   return replacements;
 }
 
-function scriptTable(): Uint16Array {
-  return precomputedTables()?.script ?? buildScriptTable();
+/** The script fold table this thread uses: the one the build wrote, else made here once. */
+export function scriptFoldTable(): Uint16Array {
+  return (table ??= precomputedTables()?.script ?? buildScriptTable());
 }
 
 export function foldScript(text: string): string {
-  const replacements = (table ??= scriptTable());
+  return foldScriptWith(text, scriptFoldTable());
+}
+
+/** foldScript through the table `replacements` (buildScriptTable): what the other tables are made with. */
+export function foldScriptWith(text: string, replacements: Uint16Array): string {
   let out = '';
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -57,7 +62,7 @@ export function foldScript(text: string): string {
 
 /** How many characters the fold would change: a cheap measure of how traditional a text is. */
 export function countFoldable(text: string): number {
-  const replacements = (table ??= scriptTable());
+  const replacements = scriptFoldTable();
   let n = 0;
   for (let i = 0; i < text.length; i++) if (replacements[text.charCodeAt(i)] !== 0) n++;
   return n;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { endianness } from 'node:os';
 
 /**
  * The per-code-unit tables that folding and normalising read (foldScript, foldText,
@@ -17,7 +18,7 @@ export interface MatchingTables {
 }
 
 const UNITS = 0x10000;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LITTLE_ENDIAN = endianness() === 'LE';
 const NAMES = ['script', 'fold', 'normalize'] as const;
 
 /**
@@ -101,11 +102,6 @@ export function decodeMatchingTables(bytes: Buffer, key = matchingTablesKey()): 
 }
 
 let loaded: MatchingTables | null | undefined;
-
-/** Makes precomputedTables answer undefined on this thread from now on: for the build, which makes the tables anew. */
-export function ignorePrecomputedTables(): void {
-  loaded = null;
-}
 
 /**
  * The tables the build wrote, read once per thread; undefined when there are none to use (a run

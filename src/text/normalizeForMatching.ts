@@ -1,4 +1,4 @@
-import { foldScript } from './foldScript.js';
+import { foldScript, foldScriptWith, scriptFoldTable } from './foldScript.js';
 import { precomputedTables } from './matchingTables.js';
 
 /**
@@ -84,9 +84,8 @@ function composesWithNeighbours(c: number): boolean {
   );
 }
 
-/** What each BMP character folds to on its own (normalizeCharacter), kept only if a letter or digit. */
-export function buildFoldTable(): Uint16Array {
-  const base = normalizedCharacters();
+/** What each BMP character folds to on its own (`base`: normalizedCharacters), kept only if a letter or digit. */
+export function buildFoldTable(base = baseCharacters()): Uint16Array {
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = base[c]!;
@@ -98,12 +97,16 @@ export function buildFoldTable(): Uint16Array {
 const MARK = /\p{M}/u;
 let baseTable: Uint16Array | null = null;
 
-/** normalizeCharacter of every BMP character, computed once for both tables. */
-function normalizedCharacters(): Uint16Array {
-  if (baseTable) return baseTable;
-  baseTable = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) baseTable[c] = normalizeCharacter(c);
-  return baseTable;
+/** normalizedCharacters under this thread's script fold, computed once for both tables. */
+function baseCharacters(): Uint16Array {
+  return (baseTable ??= normalizedCharacters(scriptFoldTable()));
+}
+
+/** normalizeCharacter of every BMP character, traditional characters folded through `script` (buildScriptTable). */
+export function normalizedCharacters(script: Uint16Array): Uint16Array {
+  const base = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) base[c] = normalizeCharacter(c, script);
+  return base;
 }
 
 /**
@@ -112,10 +115,10 @@ function normalizedCharacters(): Uint16Array {
  * nor become more than one character nor lower-case by context (Σ, and what NFKC turns into it):
  * any other is CONTEXTUAL, and sends its whole string down the slow path.
  */
-function normalizeCharacter(c: number): number {
+function normalizeCharacter(c: number, script: Uint16Array): number {
   const ch = String.fromCharCode(c);
   if ((c >= 0xd800 && c <= 0xdfff) || c === 0x03a3 || MARK.test(ch) || composesWithNeighbours(c)) return CONTEXTUAL;
-  const upper = foldScript(ch.normalize('NFKC'));
+  const upper = foldScriptWith(ch.normalize('NFKC'), script);
   const folded = upper.toLowerCase();
   // Σ lower-cases by its position in a word, whatever character it came from (ϹΣ → σ or ς).
   if (upper.includes('\u03a3')) return CONTEXTUAL;
@@ -130,8 +133,8 @@ function normalizeCharacter(c: number): number {
 const SPACE = 0x20;
 let normalizeTable: Uint16Array | null = null;
 
-export function buildNormalizeTable(): Uint16Array {
-  const base = normalizedCharacters();
+/** What each BMP character normalises to on its own (`base`: normalizedCharacters), white space as SPACE. */
+export function buildNormalizeTable(base = baseCharacters()): Uint16Array {
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const f = base[c]!;

@@ -5,16 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildScriptTable } from './foldScript.js';
-import { encodeMatchingTables, ignorePrecomputedTables, MATCHING_TABLES_FILE, type MatchingTables } from './matchingTables.js';
-import { buildFoldTable, buildNormalizeTable } from './normalizeForMatching.js';
+import { encodeMatchingTables, MATCHING_TABLES_FILE, type MatchingTables } from './matchingTables.js';
+import { buildFoldTable, buildNormalizeTable, normalizedCharacters } from './normalizeForMatching.js';
 
 /**
- * The tables made from the code and data at hand, never read from a file: the fold and normalising
- * tables are made through foldScript, which would otherwise read the script table of the last build.
+ * The tables made from the code and data at hand, each from the one before it and never from a
+ * file: the fold and normalising tables through the script table made here, not the last build's.
  */
 export function makeMatchingTables(): MatchingTables {
-  ignorePrecomputedTables();
-  return { script: buildScriptTable(), fold: buildFoldTable(), normalize: buildNormalizeTable() };
+  const script = buildScriptTable();
+  const base = normalizedCharacters(script);
+  return { script, fold: buildFoldTable(base), normalize: buildNormalizeTable(base) };
 }
 
 export function writeMatchingTables(file: string | URL = MATCHING_TABLES_FILE): void {

@@ -357,8 +357,14 @@ export class Workspace {
 
   /** A stored stage result (JSON text or bytes), counted as reused or computed and marked used. */
   private stageRow(stage: string, inputKey: string, configKey: string): string | Buffer | undefined {
+    const result = this.readStageRow(stage, inputKey, configKey);
+    this.counts.stages[stage] = result === undefined ? 'computed' : 'reused';
+    return result;
+  }
+
+  /** A stage row's result, marked used; not counted (stageRow counts it). */
+  private readStageRow(stage: string, inputKey: string, configKey: string): string | Buffer | undefined {
     const row = this.statements.getStage.get(stage, inputKey, configKey);
-    this.counts.stages[stage] = row ? 'reused' : 'computed';
     // Marked lazily (markUsed) above all here: SQLite rewrites a whole row to update one column,
     // and the scored pairs of 100k articles are a 70 MB row (1.4 s of a re-run, each time).
     if (row && !this.markedLately(row.last_run)) this.statements.touchStage.run(this.run, stage, inputKey, configKey);
@@ -372,14 +378,10 @@ export class Workspace {
   configParses(): ConfigParseCache {
     return {
       get: (key) => {
-        const row = this.statements.getStage.get(CONFIG_PARSE_STAGE, key, '');
-        if (!row || typeof row.result !== 'string') return undefined;
-        if (!this.markedLately(row.last_run)) this.statements.touchStage.run(this.run, CONFIG_PARSE_STAGE, key, '');
-        return JSON.parse(row.result) as unknown;
+        const result = this.readStageRow(CONFIG_PARSE_STAGE, key, '');
+        return typeof result === 'string' ? (JSON.parse(result) as unknown) : undefined;
       },
-      put: (key, written) => {
-        this.statements.putStage.run(CONFIG_PARSE_STAGE, key, '', JSON.stringify(written), this.run);
-      },
+      put: (key, written) => this.putStageResult(CONFIG_PARSE_STAGE, key, '', written),
     };
   }
 
@@ -495,7 +497,6 @@ export class Workspace {
     return rows;
   }
 
-  /** Records the run's timings, drops rows no recent run used, and closes the file. */
   /**
    * Closes without recording the run or pruning anything: for a run that ended before it began (its
    * config was bad), which must not count towards the runs a row may go unused for.
@@ -505,6 +506,7 @@ export class Workspace {
     this.db.close();
   }
 
+  /** Records the run's timings, drops rows no recent run used, and closes the file. */
   close(timings: Record<string, number> = {}): void {
     this.db.prepare('UPDATE runs SET timings = ? WHERE run = ?').run(JSON.stringify(timings), this.run);
     const oldest = this.run - KEEP_RUNS + 1;

@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openBatchStream, prestartWorkers, StandbyWorker } from '../../src/pipeline/workerPool.js';
 import { ROOT } from '../helpers.js';
@@ -199,10 +199,14 @@ async function factorWorker(dieAhead: boolean): Promise<URL> {
   const onTasks = pathToFileURL(path.join(ROOT, 'dist/pipeline/onTasks.js')).href;
   await writeFile(
     file,
-    `import { parentPort, workerData } from 'node:worker_threads';
+    `import { writeFileSync } from 'node:fs';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { onTasks } from ${JSON.stringify(onTasks)};
 const ahead = workerData === undefined || workerData === null;
-if (ahead && ${dieAhead}) throw new Error('cannot start ahead');
+if (ahead && ${dieAhead}) {
+  writeFileSync(${JSON.stringify(dir)} + '/died-' + threadId, '');
+  throw new Error('cannot start ahead');
+}
 onTasks(({ factor }) => (xs) => parentPort.postMessage(xs.map((x) => x * factor + (ahead ? 1000 : 0))));
 `,
   );
@@ -240,8 +244,11 @@ describe('prestartWorkers', () => {
   it('replaces threads that failed before their pool came with new ones, given their workerData as usual', async () => {
     const script = await factorWorker(true);
     prestartWorkers(script, 2);
-    // Time for both to load and fail.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Both have failed once each has left its mark (and a moment more for their exits to be seen).
+    const dir = path.dirname(fileURLToPath(script));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (let waited = 0; (await readdir(dir)).filter((name) => name.startsWith('died-')).length < 2 && waited < 10_000; waited += 25) await sleep(25);
+    await sleep(100);
     expect(await twoBatches(script, { factor: 3 })).toEqual([3, 6, 9, 12, 15, 18]);
   });
 });
