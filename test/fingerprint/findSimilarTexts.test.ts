@@ -86,15 +86,15 @@ describe('shingles and MinHash', () => {
   });
 
   it('fills empty bins by rotation as the scheme defines it: every seed-001 paragraph, whole and cut short', async () => {
-    // The definition, written plainly: each shingle's mixed hash picks a bin by its high 16 bits and
-    // the bin keeps the least; an empty bin takes the nearest filled bin to its right (circularly),
-    // offset by the distance times a constant.
+    // The definition, written plainly: each shingle's mixed hash, cut to 31 bits, picks a bin by its
+    // high 16 bits and the bin keeps the least; an empty bin takes the nearest filled bin to its
+    // right (circularly), offset by the distance times a constant.
     const reference = (text: string, k: number, bins: number, seed: number): Uint32Array => {
       const salt = fmix32(seed ^ 0x9e3779b9);
       const raw: (number | null)[] = new Array(bins).fill(null);
       forEachShingle(text, k, (h) => {
-        const m = mix32(h ^ salt);
-        const bin = ((m >>> 16) * bins) >>> 16;
+        const m = mix32(h ^ salt) >>> 1;
+        const bin = ((m >>> 15) * bins) >>> 16;
         if (raw[bin] === null || m < raw[bin]!) raw[bin] = m;
       });
       const out = new Uint32Array(bins).fill(0x7fffffff);
