@@ -47,3 +47,13 @@ export function seed(name: keyof typeof SEED): Promise<Article> {
 export function fullText(article: Article): string {
   return article.paragraphs.map((p) => p.text).join('\n');
 }
+
+/**
+ * Where two arrays of numbers first differ, -1 when they are equal: a failure names one place, not
+ * a diff of hundreds of thousands of numbers (vitest's diff of such arrays does not finish).
+ */
+export function firstDifference(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  if (actual.length !== expected.length) return Math.min(actual.length, expected.length);
+  for (let i = 0; i < actual.length; i++) if (actual[i] !== expected[i]) return i;
+  return -1;
+}

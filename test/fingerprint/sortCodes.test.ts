@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RADIX_FROM, sortCodes } from '../../src/fingerprint/sortCodes.js';
+import { firstDifference } from '../helpers.js';
 
 /** A deterministic stream of numbers in [0, 1): the same codes on every run. */
 function numbers(seed: number): () => number {
@@ -24,12 +25,6 @@ function lshCodes(count: number, n: number, seed: number): Float64Array {
 
 function builtInSorted(codes: Float64Array): Float64Array {
   return codes.slice().sort();
-}
-
-/** Where two arrays first differ, -1 when they are equal: a failure then names one place, not a diff of 200,000 numbers. */
-function firstDifference(actual: Float64Array, expected: Float64Array): number {
-  if (actual.length !== expected.length) return Math.min(actual.length, expected.length);
-  return actual.findIndex((value, i) => value !== expected[i]);
 }
 
 describe('sortCodes', () => {
