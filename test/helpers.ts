@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../src/config/loadConfig.js';
+import { writeShingleHashes } from '../src/fingerprint/minhash.js';
 import type { ResolvedConfig } from '../src/config/resolveConfig.js';
 import { buildArticle, createIngestContext } from '../src/ingest/buildArticle.js';
 import { decodeBytes } from '../src/ingest/decodeBytes.js';
@@ -56,4 +57,10 @@ export function firstDifference(actual: ArrayLike<number>, expected: ArrayLike<n
   if (actual.length !== expected.length) return Math.min(actual.length, expected.length);
   for (let i = 0; i < actual.length; i++) if (actual[i] !== expected[i]) return i;
   return -1;
+}
+
+/** Every shingle hash of a text, in order, as unsigned numbers (writeShingleHashes). */
+export function shingleHashList(text: string, k: number): number[] {
+  const into = new Uint32Array(Math.max(1, text.length));
+  return [...into.subarray(0, writeShingleHashes(text, k, into))];
 }

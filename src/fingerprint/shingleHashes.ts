@@ -1,4 +1,4 @@
-import { forEachShingle } from './minhash.js';
+import { writeShingleHashes } from './minhash.js';
 
 /**
  * The set of k-character shingles of a folded text as sorted unique 32-bit hashes, the same hashes
@@ -6,10 +6,7 @@ import { forEachShingle } from './minhash.js';
  */
 export function shingleHashes(folded: string, k: number): Uint32Array {
   const hashes = new Uint32Array(Math.max(0, folded.length - Math.min(k, folded.length) + 1));
-  let n = 0;
-  forEachShingle(folded, k, (h) => {
-    hashes[n++] = h;
-  });
+  const n = writeShingleHashes(folded, k, hashes);
   sortHashes(hashes.subarray(0, n));
   let unique = 0;
   for (let i = 0; i < n; i++) {

@@ -5,12 +5,12 @@ import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/
 import { lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
 import { flatPairsOfCodes, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
-import { fmix32, forEachShingle, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
+import { fmix32, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
 import { foldForFingerprint, foldText, normalizeForMatching } from '../../src/text/normalizeForMatching.js';
 import { runPipeline } from '../../src/pipeline/runPipeline.js';
 import { sentencesOf } from '../../src/text/splitSentences.js';
-import { fullText, ingestFixture, CORPUS, SEED, SEEDS, seed, testConfig } from '../helpers.js';
+import { fullText, ingestFixture, shingleHashList, CORPUS, SEED, SEEDS, seed, testConfig } from '../helpers.js';
 import { buildArticle, createIngestContext } from '../../src/ingest/buildArticle.js';
 import { decodeBytes } from '../../src/ingest/decodeBytes.js';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ describe('shingles and MinHash', () => {
     const article = await seed('thoidaiSteering');
     const expected = (text: string) => {
       const set = new Set<number>();
-      forEachShingle(text, 5, (h) => set.add(h >>> 0));
+      for (const h of shingleHashList(text, 5)) set.add(h);
       return [...set].sort((x, y) => x - y);
     };
     const whole = foldText(article.paragraphs.map((p) => p.text).join(''));
@@ -34,6 +34,17 @@ describe('shingles and MinHash', () => {
     expect([...shingleHashes(whole + whole, 5)]).toEqual(expected(whole + whole));
     const paragraph = foldText(article.paragraphs[1]!.text);
     expect([...shingleHashes(paragraph, 5)]).toEqual(expected(paragraph));
+  });
+
+  it('rolls each shingle hash to what hashing the shingle afresh gives, short texts as one shingle (seed 004)', async () => {
+    const BASE = 0x01000193;
+    const afresh = (shingle: string) => [...shingle].reduce((h, c) => (Math.imul(h, BASE) + c.charCodeAt(0)) | 0, 0) >>> 0;
+    const text = foldText(fullText(await seed('thoidaiHeWei')));
+    expect(text.length).toBeGreaterThan(500);
+    const expected = Array.from({ length: text.length - 4 }, (_, i) => afresh(text.slice(i, i + 5)));
+    expect(shingleHashList(text, 5)).toEqual(expected);
+    expect(shingleHashList(text.slice(0, 3), 5)).toEqual([afresh(text.slice(0, 3))]);
+    expect(shingleHashList('', 5)).toEqual([]);
   });
 
   it('computes exact Jaccard on shingle sets', () => {
@@ -92,11 +103,11 @@ describe('shingles and MinHash', () => {
     const reference = (text: string, k: number, bins: number, seed: number): Uint32Array => {
       const salt = fmix32(seed ^ 0x9e3779b9);
       const raw: (number | null)[] = new Array(bins).fill(null);
-      forEachShingle(text, k, (h) => {
+      for (const h of shingleHashList(text, k)) {
         const m = mix32(h ^ salt) >>> 1;
         const bin = ((m >>> 15) * bins) >>> 16;
         if (raw[bin] === null || m < raw[bin]!) raw[bin] = m;
-      });
+      }
       const out = new Uint32Array(bins).fill(0x7fffffff);
       if (raw.every((v) => v === null)) return out;
       raw.forEach((value, bin) => {

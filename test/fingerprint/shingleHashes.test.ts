@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forEachShingle } from '../../src/fingerprint/minhash.js';
 import { shingleHashes, sortHashes } from '../../src/fingerprint/shingleHashes.js';
 import { foldText } from '../../src/text/normalizeForMatching.js';
-import { firstDifference, seed } from '../helpers.js';
+import { firstDifference, seed, shingleHashList } from '../helpers.js';
 
 function sortedCopy(hashes: Uint32Array): Uint32Array {
   return hashes.slice().sort();
@@ -13,9 +12,7 @@ describe('sortHashes', () => {
   it("orders an article's shingle hashes as the built-in sort does, a repeated shingle kept twice (seed 002, the text twice over)", async () => {
     const article = await seed('thoidaiSteering');
     const whole = foldText(article.paragraphs.map((p) => p.text).join(''));
-    const hashes: number[] = [];
-    forEachShingle(whole + whole, 5, (h) => hashes.push(h >>> 0));
-    const array = Uint32Array.from(hashes);
+    const array = Uint32Array.from(shingleHashList(whole + whole, 5));
     expect(array.length).toBeGreaterThan(2000);
     const expected = sortedCopy(array);
     sortHashes(array);
@@ -54,8 +51,7 @@ describe('shingleHashes', () => {
   it('gives each distinct shingle of a long text once, ascending, after sorting it by buckets (seed 002)', async () => {
     const article = await seed('thoidaiSteering');
     const whole = foldText(article.paragraphs.map((p) => p.text).join(''));
-    const distinct = new Set<number>();
-    forEachShingle(whole, 5, (h) => distinct.add(h >>> 0));
+    const distinct = new Set(shingleHashList(whole, 5));
     const set = shingleHashes(whole, 5);
     expect(set.length).toBe(distinct.size);
     expect(firstDifference(set, Uint32Array.from([...distinct]).sort())).toBe(-1);
