@@ -23,14 +23,25 @@ function scriptOf(c: number): number {
   return (l >= 0x61 && l <= 0x7a) || (l >= 0xc0 && l <= 0x24f) || (l >= 0x1e00 && l <= 0x1eff) ? LATIN : 0;
 }
 
+/**
+ * scriptOf of every code unit, made once: counting then adds each character's bits with no branch
+ * (a branch per character on whether it was an ideograph mispredicted at every punctuation mark,
+ * and the counts are read of every page and title).
+ */
+const SCRIPT_OF = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = scriptOf(c);
+  return table;
+})();
+
 /** Both counts in one pass: the language and the script of an article are read from the same text. */
 export function countScripts(text: string): ScriptCounts {
   let han = 0;
   let latin = 0;
   for (let i = 0; i < text.length; i++) {
-    const script = scriptOf(text.charCodeAt(i));
-    if (script === HAN) han++;
-    else if (script === LATIN) latin++;
+    const script = SCRIPT_OF[text.charCodeAt(i)]!;
+    han += script & HAN;
+    latin += script >> 1;
   }
   return { han, latin };
 }
@@ -58,9 +69,9 @@ export function isMostlyHan(texts: readonly string[]): boolean {
     for (let start = 0; start < text.length; start += DECIDE_EVERY) {
       const end = Math.min(text.length, start + DECIDE_EVERY);
       for (let i = start; i < end; i++) {
-        const script = scriptOf(text.charCodeAt(i));
-        if (script === HAN) han++;
-        else if (script === LATIN) latin++;
+        const script = SCRIPT_OF[text.charCodeAt(i)]!;
+        han += script & HAN;
+        latin += script >> 1;
       }
       left -= end - start;
       // Decided when every character left, all Latin letters or all ideographs, could not change it.
