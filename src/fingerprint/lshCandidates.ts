@@ -1,4 +1,5 @@
 import { mix32 } from './minhash.js';
+import { createBucketFinder } from './bucketFinder.js';
 import { flatPairsOfCodes, PairCollector, pairsOf } from './pairCollector.js';
 
 /**
@@ -123,89 +124,4 @@ export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, 
     pairs.sealRun();
   }
   return pairs.codes();
-}
-
-const PARTITION_BITS = 8;
-const PARTITIONS = 1 << PARTITION_BITS;
-const SLOT = 4;
-
-/**
- * Finds one band's buckets: the items sharing a key, each bucket's items ascending, handed to
- * `visit` when there are two or more. The items are first split by the top 8 bits of their key
- * (one pass, keeping each part's items in order), then each part, small enough to stay in cache,
- * is grouped through a hash table. A full radix sort of the band did the same with three passes
- * that each wrote to thousands of places at once in arrays of megabytes, and the cache and TLB
- * misses made it half of LSH at 1.75 million paragraphs. Buffers are reused across bands.
- */
-function createBucketFinder(n: number): (keys: Int32Array, visit: (items: Int32Array, size: number) => void) => void {
-  const partKeys = new Int32Array(n);
-  const partItems = new Int32Array(n);
-  const starts = new Int32Array(PARTITIONS + 1);
-  // Per position in the part: the next position with the same key, or -1.
-  let next = new Int32Array(0);
-  // The hash table, a slot's four fields side by side (one cache line per probe): the stamp that
-  // says it is in use for the current part (no clearing between parts), the key, and the
-  // positions of the first and last item with that key.
-  let slots = new Int32Array(0);
-  let stamp = 0;
-  // Heads of the part's buckets of two or more, and one bucket's items for visit.
-  let shared = new Int32Array(0);
-  let bucket = new Int32Array(0);
-  const reserve = (size: number) => {
-    if (next.length >= size) return;
-    next = new Int32Array(size);
-    shared = new Int32Array(size);
-    bucket = new Int32Array(size);
-    let capacity = 16;
-    while (capacity < size * 2) capacity *= 2;
-    slots = new Int32Array(capacity * SLOT);
-    stamp = 0;
-  };
-  return (keys, visit) => {
-    starts.fill(0);
-    for (let i = 0; i < n; i++) starts[(keys[i]! >>> (32 - PARTITION_BITS)) + 1]!++;
-    for (let p = 0; p < PARTITIONS; p++) starts[p + 1]! += starts[p]!;
-    const fill = starts.slice(0, PARTITIONS);
-    for (let item = 0; item < n; item++) {
-      const key = keys[item]!;
-      const at = fill[key >>> (32 - PARTITION_BITS)]!++;
-      partKeys[at] = key;
-      partItems[at] = item;
-    }
-    for (let p = 0; p < PARTITIONS; p++) {
-      const start = starts[p]!;
-      const size = starts[p + 1]! - start;
-      if (size < 2) continue;
-      reserve(size);
-      stamp++;
-      const mask = slots.length / SLOT - 1;
-      let sharedCount = 0;
-      for (let k = 0; k < size; k++) {
-        const key = partKeys[start + k]!;
-        let slot = (key & mask) * SLOT;
-        while (slots[slot] === stamp && slots[slot + 1] !== key) {
-          slot += SLOT;
-          if (slot === slots.length) slot = 0;
-        }
-        next[k] = -1;
-        if (slots[slot] !== stamp) {
-          slots[slot] = stamp;
-          slots[slot + 1] = key;
-          slots[slot + 2] = k;
-          slots[slot + 3] = k;
-          continue;
-        }
-        const head = slots[slot + 2]!;
-        const tail = slots[slot + 3]!;
-        if (head === tail) shared[sharedCount++] = head;
-        next[tail] = k;
-        slots[slot + 3] = k;
-      }
-      for (let s = 0; s < sharedCount; s++) {
-        let members = 0;
-        for (let k = shared[s]!; k >= 0; k = next[k]!) bucket[members++] = partItems[start + k]!;
-        visit(bucket, members);
-      }
-    }
-  };
 }
