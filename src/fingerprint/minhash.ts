@@ -9,7 +9,7 @@
  * Changes whenever the same text and parameters would give other signatures or band keys (what the
  * workspace stores): stored values of another version are not reused.
  */
-export const SIGNATURE_VERSION = 7;
+export const SIGNATURE_VERSION = 8;
 
 export function fmix32(h: number): number {
   return mix32(h) >>> 0;

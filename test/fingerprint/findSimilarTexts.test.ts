@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
-import { lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
+import { bandKeys, lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
 import { flatPairsOfCodes, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { fmix32, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
@@ -137,6 +137,20 @@ describe('shingles and MinHash', () => {
     expect(result.folded[0]!.startsWith('越通社河内越南外交部长裴青山9月11日')).toBe(true);
     expect(result.folded).toEqual(result.article.paragraphs.map((p) => foldText(p.text)));
     expect(signArticle(result.article, config, result.folded)).toEqual(signArticle(result.article, config));
+  });
+
+  it('keys each band as its rows summed under odd factors, then mixed: four rows (written out) and three alike (seed 001 signature)', async () => {
+    const text = fold(fullText(await seed('vnaHanoi')));
+    const signature = minhashSignature(text, 5, 96, 1);
+    // The definition, plainly: row r of band b is bin b + r * bands, multiplied by 0x9e3779b9 * (r + 1), made odd.
+    const reference = (bands: number, rows: number) =>
+      Array.from({ length: bands }, (_, band) => {
+        let sum = band + 0x9e3779b9;
+        for (let r = 0; r < rows; r++) sum += Math.imul(signature[band + r * bands]! | 0, Math.imul(0x9e3779b9, r + 1) | 1);
+        return fmix32(sum | 0);
+      });
+    expect([...bandKeys(signature, 24, 4)]).toEqual(reference(24, 4));
+    expect([...bandKeys(signature, 32, 3)]).toEqual(reference(32, 3));
   });
 
   it('rejects early only pairs below the threshold, and reports the exact Jaccard of the rest', () => {
