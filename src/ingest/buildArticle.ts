@@ -64,7 +64,7 @@ export function buildArticle(raw: RawDocument, context: IngestContext): BuildRes
       urls: [url, ...(page.given.imageUrls ?? [])].filter((u): u is string => !!u),
       siteName: page.meta.siteName,
       frontMatterNames: [page.given.author, ...(page.given.categories ?? [])].filter((n): n is string => !!n),
-      text: [articleTitle, stripped.bodyRegion].join('\n'),
+      text: [articleTitle, stripped.bodyRegion()].join('\n'),
     },
     config,
   );

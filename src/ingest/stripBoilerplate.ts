@@ -31,8 +31,12 @@ export interface StrippedText {
   folded: string[];
   removed: RemovedBlock[];
   byline: string | null;
-  /** The page text before the trailing block, for outlet signatures (datelines, credits, layout). */
-  bodyRegion: string;
+  /**
+   * The page text before the trailing block, for outlet signatures (datelines, credits, layout):
+   * joined when asked for. Only a whole article's build reads it, and joined for every page it was
+   * a copy of the page's text made for `dupes` to throw away.
+   */
+  bodyRegion(): string;
 }
 
 interface Line {
@@ -232,11 +236,10 @@ function markRepeatedLeads(lines: Line[]): void {
 export function stripBoilerplate(blocks: string[], title: string | null, rules: BoilerplateRules): StrippedText {
   const lines = toLines(blocks);
   const cut = cutTrailingBlock(lines, rules);
-  const bodyRegion = lines
-    .slice(0, cut)
-    .map((l) => l.text)
-    .join('\n');
-  const zh = isMostlyHan([title ?? '', bodyRegion]);
+  // The lines as they are before stripping trims any: the region is the page's text.
+  const region = lines.slice(0, cut).map((l) => l.text);
+  // Counted line by line, as in the joined region: the line breaks are neither ideographs nor letters.
+  const zh = isMostlyHan([title ?? '', ...region]);
   markPageFurniture(lines, title, rules, zh);
   markRepeatedShortLines(lines);
   markTeasersAndLinkLines(lines);
@@ -249,6 +252,6 @@ export function stripBoilerplate(blocks: string[], title: string | null, rules: 
     folded: kept.map(keyOf),
     removed: lines.filter((l) => l.removed).map((l) => ({ reason: l.removed!, text: l.text })),
     byline,
-    bodyRegion,
+    bodyRegion: () => region.join('\n'),
   };
 }

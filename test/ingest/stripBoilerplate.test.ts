@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fullText, seed } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createIngestContext } from '../../src/ingest/buildArticle.js';
+import { decodeBytes } from '../../src/ingest/decodeBytes.js';
+import { stripBoilerplate } from '../../src/ingest/stripBoilerplate.js';
+import { fullText, seed, SEED, SEEDS, testConfig } from '../helpers.js';
 
 describe('boilerplate removal on the seeds', () => {
   it('drops the trailing 更多 block of seed 001 and everything after it', async () => {
@@ -56,6 +61,18 @@ describe('boilerplate removal on the seeds', () => {
     expect(text).not.toContain('总书记苏林:越南始终高度重视');
     expect(article.paragraphs[0]!.text.startsWith('17日,越南政府副总理裴青山在河内会见了中国驻越大使何炜')).toBe(true);
     expect(article.paragraphs).toHaveLength(8);
+  });
+
+  it('tells seed 004 is a Chinese page by its body when it has no title, and still drops the Vietnamese alt text', async () => {
+    const rules = createIngestContext(await testConfig()).rules;
+    const blocks = decodeBytes(readFileSync(path.join(SEEDS, SEED.thoidaiHeWei))).text.split('\n');
+    const stripped = stripBoilerplate(blocks, null, rules);
+    expect(stripped.paragraphs.join('\n')).not.toMatch(/Phó Thủ tướng/u);
+    expect(stripped.removed.filter((r) => r.reason === 'caption').map((r) => r.text).join('\n')).toMatch(/Phó Thủ tướng/u);
+    // The region outlets are told by is the page before its trailing block, as read.
+    expect(stripped.bodyRegion()).toContain('Phó Thủ tướng');
+    expect(stripped.bodyRegion()).toContain('总书记苏林:越南始终高度重视');
+    expect(stripped.bodyRegion()).not.toContain('寻访胡志明主席在广州的革命足迹');
   });
 
   it('reads seed 000 as front matter plus HTML: no markup, no image lines, every paragraph kept', async () => {
