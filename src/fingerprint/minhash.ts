@@ -211,22 +211,22 @@ function rollArticleAndPart(text: string, from: number, to: number, h: number, o
 
 /**
  * densify's walk over bins `from` down to `to`: a filled bin keeps its value and becomes the one
- * carried; an empty one takes the carried value offset by its distance from it.
+ * carried; an empty one takes the carried value offset by its distance from it (`offset`: the
+ * distance times the constant, added once per step).
  */
-function fillLeftward(signature: Int32Array, from: number, to: number, carried: { next: number; distance: number }): void {
-  let { next, distance } = carried;
+function fillLeftward(signature: Int32Array, from: number, to: number, carried: { next: number; offset: number }): void {
+  let { next, offset } = carried;
   for (let i = from; i >= to; i--) {
     const value = signature[i]!;
-    const differs = value ^ EMPTY;
-    // All ones when the bin is filled, zero when it is empty.
-    const filled = (differs | -differs) >> 31;
-    distance = (distance + 1) & ~filled;
+    // All ones when the bin is filled, zero when it is empty: a filled bin's 31-bit value is below EMPTY.
+    const filled = (value - EMPTY) >> 31;
+    offset = ((offset + 0x9e3779b1) | 0) & ~filled;
     next = (value & filled) | (next & ~filled);
-    // A filled bin keeps its value: its distance is 0 and `next` is the value itself.
-    signature[i] = (next + Math.imul(distance, 0x9e3779b1)) | 0;
+    // A filled bin keeps its value: its offset is 0 and `next` is the value itself.
+    signature[i] = (next + offset) | 0;
   }
   carried.next = next;
-  carried.distance = distance;
+  carried.offset = offset;
 }
 
 /**
@@ -249,7 +249,7 @@ function densify(signature: Int32Array): void {
   // wrap round), carrying the nearest filled value to the right; two loops with no wrapped index
   // to compute (a tenth faster). Without branches: whether a bin is filled is a coin toss in a
   // short paragraph's signature, and the mispredicted branch cost a third of the loop.
-  const carried = { next: signature[first]!, distance: 0 };
+  const carried = { next: signature[first]!, offset: 0 };
   fillLeftward(signature, first - 1, 0, carried);
   fillLeftward(signature, bins - 1, first + 1, carried);
 }
