@@ -236,7 +236,7 @@ function markRepeatedLeads(lines: Line[]): void {
 export function stripBoilerplate(blocks: string[], title: string | null, rules: BoilerplateRules): StrippedText {
   const lines = toLines(blocks);
   const cut = cutTrailingBlock(lines, rules);
-  // The lines as they are before stripping trims any: the region is the page's text.
+  // Each line's text as read, before stripEndMarkers shortens any: the region is the page as it came.
   const region = lines.slice(0, cut).map((l) => l.text);
   // Counted line by line, as in the joined region: the line breaks are neither ideographs nor letters.
   const zh = isMostlyHan([title ?? '', ...region]);
