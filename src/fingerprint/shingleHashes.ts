@@ -29,7 +29,7 @@ export function shingleHashes(folded: string, k: number): Uint32Array {
  * to about 120 of them and 15-30 ns from 128 on (bucketing: 6 ns). Paragraphs of 130 to 500
  * characters, the most common in news, are past it.
  */
-const RADIX_FROM = 128;
+const BUCKETS_FROM = 128;
 /** The most buckets sortHashes spreads hashes over by their top bits (16 bits: 256 KB of counts); more hashes take the radix passes. */
 const MAX_TOP_BITS = 16;
 /**
@@ -52,7 +52,7 @@ const counts = new Uint32Array(1 << MAX_TOP_BITS);
  */
 export function sortHashes(hashes: Uint32Array): void {
   const n = hashes.length;
-  if (n < RADIX_FROM) {
+  if (n < BUCKETS_FROM) {
     hashes.sort();
     return;
   }

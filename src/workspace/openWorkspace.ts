@@ -10,6 +10,11 @@ import { PRUNED_TABLES, SCHEMA_VERSION, WORKSPACE_SCHEMA } from './workspaceSche
 /** The stage_results rows that hold config files' parses (configParses). */
 const CONFIG_PARSE_STAGE = 'config-parse';
 
+/** A stage row's result kept as JSON text (putStageResult), parsed; undefined for none, or for one kept as bytes. */
+function parsedResult(result: string | Buffer | undefined): unknown {
+  return typeof result === 'string' ? (JSON.parse(result) as unknown) : undefined;
+}
+
 /** UTF-8 bytes as a Buffer over the same memory, which better-sqlite3 binds. */
 function bytesOf(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -377,17 +382,13 @@ export class Workspace {
    */
   configParses(): ConfigParseCache {
     return {
-      get: (key) => {
-        const result = this.readStageRow(CONFIG_PARSE_STAGE, key, '');
-        return typeof result === 'string' ? (JSON.parse(result) as unknown) : undefined;
-      },
+      get: (key) => parsedResult(this.readStageRow(CONFIG_PARSE_STAGE, key, '')),
       put: (key, written) => this.putStageResult(CONFIG_PARSE_STAGE, key, '', written),
     };
   }
 
   getStageResult<T>(stage: string, inputKey: string, configKey: string): T | undefined {
-    const result = this.stageRow(stage, inputKey, configKey);
-    return typeof result === 'string' ? (JSON.parse(result) as T) : undefined;
+    return parsedResult(this.stageRow(stage, inputKey, configKey)) as T | undefined;
   }
 
   putStageResult(stage: string, inputKey: string, configKey: string, result: unknown): void {
