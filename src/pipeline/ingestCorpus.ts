@@ -150,16 +150,18 @@ function buildFlags(options: IngestOptions): Pick<BuildOptions, 'mode' | 'record
 
 /**
  * The buffers batches cross in, kept to be filled again (BufferPool): the records' bytes, which a
- * worker gives back with its reply, and the replies' band keys, given back to the workers once
- * every article of their batch is taken.
+ * worker gives back with its reply, and the buffers replies' keys and lines come on (packBuilt),
+ * given back to the workers once every article of their batch is taken. `repliedOn` says which
+ * one a batch's results came on.
  */
 interface BatchBuffers {
   records: BufferPool;
-  keys: BufferPool;
+  replies: BufferPool;
+  repliedOn: WeakMap<PostedItem[], ArrayBuffer>;
 }
 
 /**
- * Spare buffers sent with each task: the worker posts the task's band keys on one; the second lets
+ * Spare buffers sent with each task: the worker posts the task's keys and lines on one; the second lets
  * its pool catch up when a batch larger than the last made it take a new one.
  */
 const SPARES_PER_TASK = 2;
@@ -185,11 +187,12 @@ function openBuilder(
       // buildDocument hands back folds only for what it signed.
       options: { sign: options.sign ?? false, mode, record, lead, foldsOnly: options.foldsOnly ?? false, hash },
       ...(folds ? { folds: folds.target } : {}),
-      spares: buffers.keys.giveAway(SPARES_PER_TASK),
+      spares: buffers.replies.giveAway(SPARES_PER_TASK),
     }),
     transferOf: (task) => [task.records.bytes.buffer as ArrayBuffer, ...task.spares],
     resultsOf: (reply) => {
       buffers.records.give(reply.returned);
+      buffers.repliedOn.set(reply.built, reply.shared);
       return reply.built;
     },
     here: () => {
@@ -212,14 +215,15 @@ function packOf(batch: PendingDocument[]): PackedRecords {
 
 /**
  * A callback for each item of a batch, to call once it is taken: the last gives the buffer the
- * batch's band keys came on back to `keys`. Nothing reads a reply's keys once its article is taken
- * (SignatureLog.add copies them).
+ * batch's keys and lines came on, if they came from a worker, back to the pool. Nothing reads them
+ * once their article is taken: SignatureLog.add and SpilledFolds.addWritten copy what they keep,
+ * and the lines are copied into articles.jsonl's buffer and the workspace as they are taken.
  */
-function keysGivenBack(built: PostedItem[], keys: BufferPool): () => void {
-  const buffer = built.find((item): item is PostedDocument => 'signatures' in item && item.signatures !== undefined)?.signatures!.values.buffer;
+function givenBackWhenTaken(built: PostedItem[], buffers: BatchBuffers): () => void {
+  const buffer = buffers.repliedOn.get(built);
   let left = built.length;
   return () => {
-    if (--left === 0 && buffer) keys.give(buffer as ArrayBuffer);
+    if (--left === 0 && buffer) buffers.replies.give(buffer);
   };
 }
 
@@ -321,11 +325,11 @@ async function ingestStream(
     if ('taken' in slot) slot.taken();
   };
   const slots = inInputOrder(take);
-  const buffers: BatchBuffers = { records: new BufferPool(), keys: new BufferPool() };
+  const buffers: BatchBuffers = { records: new BufferPool(), replies: new BufferPool(), repliedOn: new WeakMap() };
   let nextSlot = 0;
   // Each batch is recorded as it comes back, while the workers build the next.
   const builder = openBuilder(config, options, !lookUp && docHashes !== undefined, folds, buffers, (built, batch) => {
-    const taken = keysGivenBack(built, buffers.keys);
+    const taken = givenBackWhenTaken(built, buffers);
     built.forEach((item, k) => slots.settle(batch[k]!.index, { pending: batch[k]!, built: item, taken }));
     progress.tick(batch.reduce((sum, p) => sum + p.size, 0));
   });

@@ -21,13 +21,17 @@ export interface IngestTask {
   options: BuildOptions;
   /** Where to write the folds of what is signed (with BuildOptions.foldsOnly). */
   folds?: FoldsFile;
-  /** Buffers of earlier replies the main thread is done with, to post the next band keys on. */
+  /** Buffers of earlier replies the main thread is done with, to post the next keys and lines on. */
   spares: ArrayBuffer[];
 }
 
-/** A batch built: what was built of each item, and the records' buffer given back to be filled again. */
+/**
+ * A batch built: what was built of each item, the buffer their keys and lines are on (packBuilt),
+ * to give back once every item is taken, and the records' buffer given back to be filled again.
+ */
 export interface IngestReply {
   built: PostedItem[];
+  shared: ArrayBuffer;
   returned: ArrayBuffer;
 }
 
@@ -40,9 +44,9 @@ onTasks<{ config: ResolvedConfig }, IngestTask>(({ config }) => {
     const built = documents.map((document) =>
       document ? buildDocument(document, context, config, options) : buildRecord(unpackRecord(records, next++), context, config, options),
     );
-    const { posted, transfer } = packBuilt(built, { pool, ...(folds ? { folds } : {}) });
+    const { posted, shared } = packBuilt(built, { pool, ...(folds ? { folds } : {}) });
     const returned = records.bytes.buffer as ArrayBuffer;
-    const reply: IngestReply = { built: posted, returned };
-    parentPort!.postMessage(reply, [...transfer, returned]);
+    const reply: IngestReply = { built: posted, shared, returned };
+    parentPort!.postMessage(reply, [shared, returned]);
   };
 });

@@ -24,16 +24,15 @@ describe('packBuilt', () => {
     // Something in the file before: the batch's folds go after it, at a place the batch is told.
     folds.add('before', { bytes: Buffer.from('中越', 'utf16le'), lengths: [2] });
     const pool = new BufferPool();
-    const { posted, transfer } = packBuilt(items, { pool, folds: folds.target });
-    expect(transfer).toHaveLength(1);
+    const { posted, shared } = packBuilt(items, { pool, folds: folds.target });
     // What the main thread receives: the keys' buffer moved, the views rebuilt on it.
-    const received = structuredClone(posted, { transfer });
-    expect(received[1]).toEqual({ refusal: 'has neither "text" nor "html"' });
-    const [first, second] = [received[0]!, received[2]!];
+    const received = structuredClone({ posted, shared }, { transfer: [shared] });
+    expect(received.posted[1]).toEqual({ refusal: 'has neither "text" nor "html"' });
+    const [first, second] = [received.posted[0]!, received.posted[2]!];
     if ('refusal' in first || 'refusal' in second) throw new Error('a seed was refused');
     // Keys, positions and lengths of both articles: views on the one buffer moved.
     const buffers = [first, second].flatMap((got) => [got.signatures!.values, got.signatures!.positions, got.folds!.lengths].map((view) => (view as Uint32Array).buffer));
-    expect(new Set(buffers)).toEqual(new Set([transfer[0]]));
+    expect(new Set(buffers)).toEqual(new Set([received.shared]));
     expect(second.folds!.lengths).toHaveLength(16);
     [first, second].forEach((got, k) => {
       const built = whole[k]!;
@@ -49,6 +48,33 @@ describe('packBuilt', () => {
     // The buffer the folds were encoded in stays with the worker for the next batch; the keys' went with the message.
     expect(pool.giveAway(16)).toHaveLength(1);
     folds.close();
+  });
+
+  it('moves the articles.jsonl lines and leads of seeds 001 and 004 on the keys\' buffer, byte for byte, and keeps no buffer of its own for them', async () => {
+    const config = await testConfig();
+    const context = createIngestContext(config);
+    const options = { mode: 'article' as const, sign: true, record: true, lead: true };
+    const items = [SEED.vnaHanoi, SEED.thoidaiHeWei].map((name) => buildDocument(readSeed(name), context, config, options));
+    const pool = new BufferPool();
+    const { posted, shared } = packBuilt(items, { pool });
+    const received = structuredClone({ posted, shared }, { transfer: [shared] });
+    received.posted.forEach((got, k) => {
+      const built = items[k]!;
+      if ('refusal' in got || !built.record || !built.lead) throw new Error('a seed was not built whole');
+      expect(got.record!.buffer).toBe(received.shared);
+      expect(got.lead!.buffer).toBe(received.shared);
+      expect(Buffer.from(got.record!).equals(Buffer.from(built.record))).toBe(true);
+      expect(Buffer.from(got.lead!).equals(Buffer.from(built.lead))).toBe(true);
+    });
+    const [hanoi, heWei] = received.posted.map((got) => ('refusal' in got ? null : JSON.parse(new TextDecoder().decode(got.record!))));
+    expect(hanoi.id).toBe(SEED.vnaHanoi);
+    expect(heWei.paragraphs.map((p: { text: string }) => p.text).join('')).toContain('何炜');
+    // The leads' line holds the lead paragraphs only, and no removed blocks.
+    const heWeiLead = JSON.parse(new TextDecoder().decode((received.posted[1] as { lead: Uint8Array }).lead));
+    expect(heWeiLead.paragraphs).toEqual(heWei.paragraphs.slice(0, heWeiLead.paragraphs.length));
+    expect(heWeiLead.removed).toEqual([]);
+    // Only the buffer the folds would have been encoded in stays with the worker.
+    expect(pool.giveAway(16)).toHaveLength(1);
   });
 
   it('refuses a batch with folds and no folds file to write them to', async () => {
