@@ -44,6 +44,7 @@ function timeProcess(args: string[]): ProcessRun {
     failed = /heap out of memory/u.test(stderr) ? 'out of memory (V8 heap limit)' : `exit ${(error as { status?: number }).status}`;
   }
   const [seconds, kb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(/\s+/u).map(Number);
+  rmSync(report, { force: true });
   return { seconds: seconds!, peakMb: Math.round(kb! / 1024), ...(failed ? { failed } : {}) };
 }
 
