@@ -39,13 +39,21 @@ export function withoutTrailingPointers(text: string): string {
 
 /**
  * False only when `/^[^，,。\s]{2,24}?(?:——|--|—|电)/u` cannot match: no `—`, `-` or `电` where a
- * dateline's mark can start (the 3rd to the 25th code unit). Most lines have none there.
+ * dateline's mark can start, after the 2nd to the 24th code point. The regex counts code points (`u`
+ * flag), so a place with emoji or rare characters outside the BMP reaches past the 25th code unit.
+ * Most lines have no mark there.
  */
 export function mayStartWithDateline(text: string): boolean {
-  const last = Math.min(text.length, 25);
-  for (let i = 2; i < last; i++) {
+  let points = 0;
+  for (let i = 0; i < text.length && points <= 24; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2014 || c === 0x2d || c === 0x7535) return true;
+    if (points >= 2 && (c === 0x2014 || c === 0x2d || c === 0x7535)) return true;
+    // A high surrogate and the low one after it are one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    points++;
   }
   return false;
 }

@@ -11,7 +11,7 @@ const DATELINE = /^[^，,。\s]{2,24}?(?:——|--|—|电)\s*/u;
 const piece = fc.constantFrom(
   '。', '！', '？', '!', '?', '.', '…', '”', '」', '』', '"', '）', ')', '：', ':', '>', '»', '›',
   ' ', '\u3000', '\u00a0', '\ufeff', '\t', '\u2028', '\u205f', '\u200b', '—', '——', '-', '电', '，', ',',
-  '越通社河内', '新华社北京12月2日', '相关新闻', '更多', 'Xem thêm', '中', 'a', '8', '😀',
+  '越通社河内', '新华社北京12月2日', '相关新闻', '更多', 'Xem thêm', '中', 'a', '8', '😀', '𠀀', '\ud800',
 );
 const line = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(piece, { maxLength: 30 }).map((p) => p.join('')));
 
@@ -41,6 +41,13 @@ describe('line shapes stripBoilerplate asks about, without scanning the line', (
     const longest = `${'越'.repeat(24)}电 双方`;
     expect([mayStartWithDateline(longest), DATELINE.test(longest)]).toEqual([true, true]);
     expect(DATELINE.test(`越${longest}`)).toBe(false);
+    // The regex counts code points: 24 of them with an emoji among them end past the 25th code unit
+    // (the case CI's property run found).
+    const astral = '😀！）"新华社北京12月2日新华社北京12月2日——';
+    expect([mayStartWithDateline(astral), DATELINE.test(astral)]).toEqual([true, true]);
+    expect(mayStartWithDateline(`𠀀${'越'.repeat(23)}电`)).toBe(true);
+    expect(DATELINE.test(`𠀀${'越'.repeat(24)}电`)).toBe(false);
+    expect(mayStartWithDateline(`𠀀${'越'.repeat(24)}电`)).toBe(false);
     // The mark past the 25th code unit is not a dateline's.
     expect(mayStartWithDateline('17日,越南政府副总理裴青山在河内会见了中国驻越大使何炜——')).toBe(false);
   });
