@@ -308,7 +308,7 @@ export class Workspace {
     return -(this.db.pragma('cache_size', { simple: true }) as number);
   }
 
-  /** Sizes the page cache to the documents held (MIN_CACHE_KIB): called where their number grows, at each grouped commit. */
+  /** Sizes the page cache to the documents held, within MIN_CACHE_KIB and MAX_CACHE_KIB: called at open, after each grouped commit (where their number grows) and after a scan. */
   private fitCache(): void {
     const documents = this.storedDocuments + this.counts.documents.computed;
     const kib = Math.min(MAX_CACHE_KIB, Math.max(MIN_CACHE_KIB, Math.ceil((documents * CACHE_BYTES_PER_DOCUMENT) / 1024)));
