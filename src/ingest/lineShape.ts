@@ -44,16 +44,11 @@ export function withoutTrailingPointers(text: string): string {
  * Most lines have no mark there.
  */
 export function mayStartWithDateline(text: string): boolean {
-  let points = 0;
-  for (let i = 0; i < text.length && points <= 24; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0, points = 0; i < text.length && points <= 24; i++, points++) {
+    // codePointAt joins a surrogate pair (a lone surrogate is a code point of its own, as in the regex).
+    const c = text.codePointAt(i)!;
     if (points >= 2 && (c === 0x2014 || c === 0x2d || c === 0x7535)) return true;
-    // A high surrogate and the low one after it are one code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    points++;
+    if (c > 0xffff) i++;
   }
   return false;
 }
