@@ -29,6 +29,7 @@ export interface ResolvedConfig {
     endMarkers: string[];
   };
   compare: ParsedConfig['compare'];
+  report: ParsedConfig['report'];
   topics: ParsedConfig['topics'];
   terms: ParsedConfig['terms'];
   sides: Record<string, { label: string; utcOffsetMinutes: number }>;
@@ -128,6 +129,7 @@ export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; p
       endMarkers: parsed.boilerplate.endMarkers,
     },
     compare: parsed.compare,
+    report: parsed.report,
     topics: parsed.topics,
     terms: parsed.terms,
     sides: Object.fromEntries(

@@ -85,6 +85,11 @@ export const configSchema = z.strictObject({
     diffTimeoutMs: z.number().int().positive().default(200),
     speechVerbs: z.array(nonEmpty).min(1),
   }),
+  report: z
+    .strictObject({
+      indexEvents: z.number().int().min(1).default(2000),
+    })
+    .prefault({}),
   topics: z.array(
     z.strictObject({
       name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'topic names are lower-case words joined by -'),

@@ -8,7 +8,7 @@ import { articleRecord } from './articleRecord.js';
 import type { RunResult } from './runPipeline.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { EventPages } from './writeEventPages.js';
-import { writeAtomic, writeJsonlAtomic, type StagedJsonl } from './writeAtomic.js';
+import { openFolderReplacement, writeAtomic, writeJsonlAtomic, type StagedJsonl } from './writeAtomic.js';
 
 export interface ManifestTotals {
   inputs: number;
@@ -43,11 +43,28 @@ export interface WriteContext {
  * if left from an earlier run into the same folder.
  */
 const NOT_WRITTEN: Record<RunResult['through'], string[]> = {
-  ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
-  dupes: ['data/articles.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'index.html'],
-  cluster: ['data/events.csv', 'events', 'index.html'],
+  ingest: ['data/duplicates.jsonl', 'data/reuse.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'months', 'index.html'],
+  dupes: ['data/articles.jsonl', 'data/clusters.json', 'data/links.jsonl', 'data/events.csv', 'events', 'months', 'index.html'],
+  cluster: ['data/events.csv', 'events', 'months', 'index.html'],
   report: [],
 };
+
+/**
+ * Replaces `months/` with the index's month pages (a month no longer in the corpus loses its page),
+ * or removes it when the index lists every event itself.
+ */
+async function writeMonthPages(folder: string, pages: Map<string, () => string>): Promise<void> {
+  if (pages.size === 0) return rm(folder, { recursive: true, force: true });
+  const replacement = await openFolderReplacement(folder);
+  try {
+    for (const [name, render] of pages) await replacement.put(name, render());
+  } catch (error) {
+    await replacement.abandon();
+    throw error;
+  }
+  await replacement.commit();
+  await replacement.retired();
+}
 
 /**
  * Writes what the stages produced, and removes what an earlier run into the same folder left from
@@ -108,20 +125,20 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     await context.events.commit();
     const byId = new Map(result.articles.map((a) => [a.id, a]));
     await write('data/events.csv', renderEventsCsv(result.clusters, result.digests, byId, Object.keys(config.sides)));
-    await write(
-      'index.html',
-      renderIndex(
-        {
-          clusters: result.clusters,
-          digests: result.digests,
-          articles: byId,
-          duplicates: result.duplicates ?? [],
-          totals,
-          pages: context.events.pages,
-        },
-        config,
-      ),
+    const { index, months } = renderIndex(
+      {
+        clusters: result.clusters,
+        digests: result.digests,
+        articles: byId,
+        duplicates: result.duplicates ?? [],
+        totals,
+        pages: context.events.pages,
+      },
+      config,
     );
+    // The month pages first, so that the index never links to one not yet there.
+    await writeMonthPages(path.join(out, 'months'), months);
+    await write('index.html', index);
   }
   // Writing is a stage as far as the user's wait goes: at 100k articles it is a gigabyte of files.
   result.timings.write = Math.round(performance.now() - started);

@@ -1,10 +1,12 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
-import { sidesCovering } from '../cluster/sidesCovering.js';
-import type { Article, ArticleRelation, EventCluster, EventDigest, SimilarPair } from '../types.js';
+import type { Article, EventCluster, EventDigest, SimilarPair } from '../types.js';
 import { html, type Html } from './escapeHtml.js';
+import { groupEventsByMonth, monthFile, type EventMonth } from './groupEventsByMonth.js';
 import { pageLayout } from './pageLayout.js';
 import { chartEventsOverTime, chartMostDivergent, chartTopicShares } from './renderCharts.js';
-import { sideBadge } from './sideBadge.js';
+import { coverageOf, EVENTS_TABLE_SCRIPT, eventTitles, renderEventsTable } from './renderEventsTable.js';
+import { renderMonthPage } from './renderMonthPage.js';
+import { renderSyndication } from './renderSyndication.js';
 
 export interface IndexInput {
   clusters: EventCluster[];
@@ -16,84 +18,37 @@ export interface IndexInput {
   pages: Set<string>;
 }
 
+/** The index, and the month pages it lists its events on when they are too many for one page. */
+export interface IndexPages {
+  index: string;
+  /**
+   * `months/<month>.html` by file name (`2021-09.html`), each rendered when asked for, so a writer
+   * holds one at a time; empty when the index lists every event itself.
+   */
+  months: Map<string, () => string>;
+}
+
 /**
- * Sorting and filtering for the events table. The table is complete without it (sorted by date);
- * this only reorders and hides rows, and touches no article text.
+ * The index: what the corpus holds, charts across it, and its events. Up to `report.indexEvents`
+ * events are listed on the index itself with where reposts came from; past that, a table of months
+ * links to a page per month with that month's events and reposts, so that an archive of a million
+ * articles does not make one page of tens of thousands of rows that a browser opens slowly and
+ * filters more slowly.
  */
-const INDEX_SCRIPT = `(() => {
-  const table = document.getElementById('events');
-  const body = table.tBodies[0];
-  const rows = Array.from(body.rows);
-  const query = document.getElementById('filter');
-  const coverage = document.getElementById('coverage');
-  document.getElementById('controls').hidden = false;
-  const apply = () => {
-    const q = query.value.trim().toLowerCase();
-    for (const row of rows) {
-      const text = row.dataset.search.toLowerCase();
-      const cover = coverage.value === 'all' || row.dataset.coverage === coverage.value;
-      row.hidden = !(cover && (!q || text.includes(q)));
-    }
-  };
-  query.addEventListener('input', apply);
-  coverage.addEventListener('change', apply);
-  table.querySelectorAll('th[data-key]').forEach((th) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = th.textContent;
-    th.textContent = '';
-    th.appendChild(button);
-    button.addEventListener('click', () => {
-      const key = th.dataset.key;
-      const numeric = th.dataset.type === 'number';
-      const ascending = th.getAttribute('aria-sort') !== 'ascending';
-      table.querySelectorAll('th[aria-sort]').forEach((other) => other.removeAttribute('aria-sort'));
-      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      const value = (row) => (numeric ? Number(row.dataset[key] || -1) : row.dataset[key] || '');
-      rows.sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0) * (ascending ? 1 : -1));
-      rows.forEach((row) => body.appendChild(row));
-    });
-  });
-})();`;
-
-function coverageOf(c: EventCluster, sideIds: string[]): string {
-  const covered = sidesCovering(c, sideIds);
-  return covered.length >= 2 ? 'both' : covered[0] ?? 'none';
-}
-
-/** Repost groups, from the relations each event's comparison already worked out (duplicates always share an event). */
-function syndication(articles: Map<string, Article>, digests: Map<string, EventDigest>): Html {
-  const groups = new Map<string, ArticleRelation[]>();
-  for (const digest of digests.values()) {
-    for (const r of digest.relations) {
-      if (!r.of) continue;
-      const group = groups.get(r.of);
-      if (group) group.push(r);
-      else groups.set(r.of, [r]);
-    }
-  }
-  if (groups.size === 0) return html`<p class="muted">没有发现转载。</p>`;
-  const name = (id: string) => {
-    const a = articles.get(id)!;
-    return html`${a.outlet ?? '未识别'} <span class="muted">${a.published ?? '—'} · ${id}</span>`;
-  };
-  return html`<ul>${[...groups.entries()].map(
-    ([source, copies]) => html`<li>原发 ${name(source)}<ul>${copies.map((c) => html`<li>${c.relation}: ${name(c.articleId)}</li>`)}</ul></li>`,
-  )}</ul>`;
-}
-
-/** The index: what the corpus holds, charts across it, every event, and where reposts came from. */
-export function renderIndex(input: IndexInput, config: ResolvedConfig): string {
-  const { clusters, articles, digests } = input;
+export function renderIndex(input: IndexInput, config: ResolvedConfig): IndexPages {
+  const { clusters, articles, digests, pages } = input;
   const sideIds = Object.keys(config.sides);
   const both = clusters.filter((c) => coverageOf(c, sideIds) === 'both').length;
-  const titles = new Map(
-    clusters.map((c) => {
-      // The headline of the article that stands for the first side, not of whichever copy sorts first.
-      const representative = digests.get(c.id)?.representatives[0]?.articleId;
-      return [c.id, (representative && articles.get(representative)?.title) || articles.get(c.articles[0]!)!.title];
-    }),
-  );
+  const titles = eventTitles(clusters, digests, articles);
+  const paged = clusters.length > config.report.indexEvents;
+  const months = paged ? groupEventsByMonth(clusters) : [];
+  const listing = paged
+    ? html`<p class="muted">${clusters.length} 个事件，超过 ${config.report.indexEvents} 个，按事件日期分月列出（每月一页，含该月的转载与同源）；全部事件也在 <a href="data/events.csv">events.csv</a>。
+${clusters.length} events, more than ${config.report.indexEvents}: listed a month a page by event date (with that month's reposts); all of them are in events.csv.</p>
+${monthsTable(months, sideIds)}`
+    : html`${renderEventsTable({ clusters, digests, articles, titles, pages, root: '' }, config)}
+<h2>转载与同源 Duplicates and syndication</h2>
+${renderSyndication(articles, digests.values())}`;
   const body = html`<h1>parallax · 事件索引 Events</h1>
 <div class="summary">
 <div><b>${input.totals.ingested}</b>篇文章 articles</div>
@@ -107,41 +62,28 @@ ${chartEventsOverTime(clusters, config)}
 <h2>各方主题侧重 Topic share by side</h2>
 ${chartTopicShares([...digests.values()], config)}
 <h2>差异最大的事件 Most divergent events</h2>
-${chartMostDivergent(clusters, digests, titles, input.pages)}
+${chartMostDivergent(clusters, digests, titles, pages)}
 <h2>全部事件 All events</h2>
-<div id="controls" class="noprint" hidden>
-<label>筛选 Filter <input id="filter" type="search" placeholder="人名、地点、标题…"></label>
-<label>报道 Coverage <select id="coverage"><option value="all">全部 all</option><option value="both">双方 both sides</option>${sideIds.map(
-    (s) => html`<option value="${s}">仅${config.sides[s]!.label} only</option>`,
-  )}</select></label>
-</div>
-<table id="events" class="stack">
-<thead><tr><th data-key="date">日期 Date</th><th data-key="title">事件 Event</th><th data-key="place">地点 Place</th><th>参与者 Participants</th>${sideIds.map(
-    (s) => html`<th>${sideBadge(s, config)}</th>`,
-  )}<th data-key="articles" data-type="number">篇数 Articles</th><th data-key="divergence" data-type="number">差异度 Divergence</th></tr></thead>
-<tbody>${clusters.map((c) => {
-    const members = c.articles.map((id) => articles.get(id)!);
-    const digest = digests.get(c.id);
-    const title = titles.get(c.id)!;
-    const coverage = coverageOf(c, sideIds);
-    return html`<tr data-date="${c.eventDate ?? ''}" data-title="${title}" data-place="${c.places.join(' ')}" data-articles="${c.articles.length}" data-divergence="${digest?.divergence ?? ''}" data-coverage="${coverage}" data-search="${[title, ...c.people, ...c.places, ...members.map((a) => a.outlet ?? '')].join(' ')}">
-<td class="date">${c.eventDate ?? '—'}</td>
-<td>${input.pages.has(c.id) ? html`<a href="events/${c.id}.html">${title}</a>` : title}${coverage !== 'both' ? html` <span class="muted">（仅${config.sides[coverage]?.label ?? '一方'}报道）</span>` : ''}</td>
-<td>${c.places.join('、') || '—'}</td>
-<td>${c.people.join('、') || '—'}</td>
-${sideIds.map((s) => {
-  const onSide = members.filter((a) => a.side === s);
-  const outlets = [...new Set(onSide.map((a) => a.outlet ?? '未识别'))];
-  return html`<td>${onSide.length ? html`<b>${onSide.length}</b> ${outlets.join('、')}` : '—'}</td>`;
-})}
-<td>${c.articles.length}</td>
-<td>${digest?.divergence != null ? digest.divergence.toFixed(2) : '—'}</td>
-</tr>`;
-  })}</tbody></table>
-<h2>转载与同源 Duplicates and syndication</h2>
-${syndication(articles, digests)}
+${listing}
 <p class="muted">数据 Data: <a href="data/articles.jsonl">articles.jsonl</a> · <a href="data/clusters.json">clusters.json</a> ·
 <a href="data/events.csv">events.csv</a> · <a href="data/duplicates.jsonl">duplicates.jsonl</a> · <a href="data/reuse.jsonl">reuse.jsonl</a> ·
 <a href="data/links.jsonl">links.jsonl</a> · <a href="manifest.json">manifest.json</a></p>`;
-  return pageLayout('parallax · 事件索引', body, INDEX_SCRIPT);
+  const monthPages = new Map(
+    months.map((m, i) => [
+      monthFile(m.month),
+      () => renderMonthPage({ month: m, previous: months[i - 1]?.month, next: months[i + 1]?.month, digests, articles, titles, pages }, config),
+    ]),
+  );
+  return { index: pageLayout('parallax · 事件索引', body, paged ? undefined : EVENTS_TABLE_SCRIPT), months: monthPages };
+}
+
+/** One row a month: how many events, how many both sides reported, how many articles; the month links to its page. */
+function monthsTable(months: EventMonth[], sideIds: string[]): Html {
+  return html`<table id="months">
+<thead><tr><th>月份 Month</th><th>事件 Events</th><th>双方均有报道 Both sides</th><th>篇数 Articles</th></tr></thead>
+<tbody>${months.map(
+    ({ month, clusters }) => html`<tr><td class="date"><a href="months/${monthFile(month)}">${month}</a></td><td>${clusters.length}</td><td>${
+      clusters.filter((c) => coverageOf(c, sideIds) === 'both').length
+    }</td><td>${clusters.reduce((n, c) => n + c.articles.length, 0)}</td></tr>`,
+  )}</tbody></table>`;
 }

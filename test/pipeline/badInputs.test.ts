@@ -138,8 +138,10 @@ describe('bad input is accounted for, never lost', () => {
 
   it('a shorter run into a folder that holds a longer one leaves no stale outputs', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'parallax-out-'));
-    expect(await main(['run', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out, '--quiet'])).toBe(0);
+    // An index paged by month, so that months/ is among what the shorter run must remove.
+    expect(await main(['run', '--config', CONFIG_FILE, '--input', CORPUS, '--out', out, '--quiet', '--set', 'report.indexEvents=5'])).toBe(0);
     expect((await readdir(path.join(out, 'events'))).length).toBeGreaterThan(0);
+    expect((await readdir(path.join(out, 'months'))).length).toBe(10);
     expect(await main(['ingest', '--config', CONFIG_FILE, '--input', SEEDS, '--out', out, '--quiet'])).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['data', 'manifest.json', 'workspace.sqlite']);
     expect(await readdir(path.join(out, 'data'))).toEqual(['articles.jsonl']);

@@ -23,10 +23,10 @@ describe('browser tests can run', () => {
 });
 
 /** Runs the pipeline exactly as `npm start` does, into a folder of its own. */
-async function runReport(inputs: string[]): Promise<string> {
+async function runReport(inputs: string[], options: string[] = []): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'parallax-browser-'));
   const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const code = await main(['run', '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet']);
+  const code = await main(['run', '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', ...options]);
   write.mockRestore();
   expect(code).toBe(0);
   return out;
@@ -89,6 +89,28 @@ describe.skipIf(!available)('the reports in Chromium', () => {
     await expect(page.locator('#events tbody tr:visible').count()).resolves.toBe(1);
     await page.locator('#filter').fill('');
     await page.screenshot({ path: path.join(SHOTS, 'index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('pages the index by month past report.indexEvents: a month page filters its events and links on to them', async () => {
+    const paged = await runReport([CORPUS], ['--set', 'report.indexEvents=5']);
+    const page = await open(context, pathToFileURL(path.join(paged, 'index.html')).href, watch);
+    await expect(page.locator('#months tbody tr').count()).resolves.toBe(10);
+    await page.getByRole('link', { name: '2021-09', exact: true }).click();
+    await page.waitForURL(/months\/2021-09\.html$/u);
+    // The controls show only when the page's script ran: its Content-Security-Policy allowed it.
+    await expect(page.locator('#controls').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#events tbody tr').count()).resolves.toBe(2);
+    await page.locator('#filter').fill('指导委员会');
+    await expect(page.locator('#events tbody tr:visible').count()).resolves.toBe(1);
+    await page.locator('#events tbody tr:visible a').click();
+    await page.waitForURL(/events\/2021-09-11-.*\.html$/u);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('双边合作指导委员会');
+    await page.goBack();
+    await page.getByRole('link', { name: /2021-12 →/u }).click();
+    await page.waitForURL(/months\/2021-12\.html$/u);
+    await expect(page.locator('#events tbody tr').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'month-2021-12.png'), fullPage: true });
     await page.close();
   });
 
