@@ -4,7 +4,7 @@ import { entriesByName } from '../ingest/matchGazetteer.js';
 import { dayNumber } from '../text/calendar.js';
 import type { Article, ClusterLink, EventCluster, ScoredLinks, SimilarPair } from '../types.js';
 import { candidatePairs } from './candidatePairs.js';
-import { concatScoredPairTables, createScoredPairTable, DECISIONS, inMergeOrder, linkLineOfRow, linkOfRow, scoreOfRow, setScoredPair, type ScoredPairTable } from './scoredPairTable.js';
+import { concatScoredPairTables, createScoredPairTable, DECISIONS, inMergeOrder, linkLineOfRow, linkOfRow, quotedIds, scoreOfRow, setScoredPair, type ScoredPairTable } from './scoredPairTable.js';
 import { buildLinkingTextTable, type LinkingTextTable } from './linkingTextTable.js';
 import { decideLink, leadForLinking, pairKey, placesAgree, scoreLink, type LinkArticle, type LinkContext } from './scoreLink.js';
 import { compareCodeUnits } from '../text/compareCodeUnits.js';
@@ -248,7 +248,8 @@ function scoredLinks(scored: ScoredPairTable, decisions: Uint8Array, idOf: (i: n
       for (let row = 0; row < scored.size; row++) yield linkOfRow(scored, row, idOf, decisions[row]);
     },
     *lines() {
-      for (let row = 0; row < scored.size; row++) yield linkLineOfRow(scored, row, idOf, decisions[row]);
+      const quotedIdOf = quotedIds(idOf);
+      for (let row = 0; row < scored.size; row++) yield linkLineOfRow(scored, row, quotedIdOf, decisions[row]);
     },
   };
 }

@@ -55,7 +55,7 @@ export interface EventsTableInput {
   clusters: EventCluster[];
   digests: Map<string, EventDigest>;
   articles: Map<string, Article>;
-  /** Each event's headline (EventTitles). */
+  /** Each event's headline (eventTitles). */
   titles: Map<string, string>;
   /** Clusters that have a page of their own, by id. */
   pages: Set<string>;
