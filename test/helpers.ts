@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect, vi } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { loadConfig } from '../src/config/loadConfig.js';
 import { writeShingleHashes } from '../src/fingerprint/minhash.js';
 import type { ResolvedConfig } from '../src/config/resolveConfig.js';
@@ -63,4 +66,22 @@ export function firstDifference(actual: ArrayLike<number>, expected: ArrayLike<n
 export function shingleHashList(text: string, k: number): number[] {
   const into = new Uint32Array(Math.max(1, text.length));
   return [...into.subarray(0, writeShingleHashes(text, k, into))];
+}
+
+/** `parallax <args>` through the CLI's `main`, with its stdout silenced; the exit code. */
+export async function runQuietly(args: string[]): Promise<number> {
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    return await main(args);
+  } finally {
+    write.mockRestore();
+  }
+}
+
+/** A report page's one script, checked to be the one its Content-Security-Policy allows by hash. */
+export function allowedScript(page: string): string {
+  const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/giu)].map((m) => m[1]!);
+  expect(scripts).toHaveLength(1);
+  expect(page).toContain(`script-src &#39;sha256-${createHash('sha256').update(scripts[0]!).digest('base64')}&#39;`);
+  return scripts[0]!;
 }

@@ -38,7 +38,7 @@ export interface IndexPages {
 export function renderIndex(input: IndexInput, config: ResolvedConfig): IndexPages {
   const { clusters, articles, digests, pages } = input;
   const sideIds = Object.keys(config.sides);
-  const both = clusters.filter((c) => coverageOf(c, sideIds) === 'both').length;
+  const both = coveredByBoth(clusters, sideIds);
   const titles = eventTitles(clusters, digests, articles);
   const paged = clusters.length > config.report.indexEvents;
   const months = paged ? groupEventsByMonth(clusters) : [];
@@ -77,13 +77,16 @@ ${listing}
   return { index: pageLayout('parallax · 事件索引', body, paged ? undefined : EVENTS_TABLE_SCRIPT), months: monthPages };
 }
 
+/** How many of the events two or more sides reported. */
+function coveredByBoth(clusters: EventCluster[], sideIds: string[]): number {
+  return clusters.filter((c) => coverageOf(c, sideIds) === 'both').length;
+}
+
 /** One row a month: how many events, how many both sides reported, how many articles; the month links to its page. */
 function monthsTable(months: EventMonth[], sideIds: string[]): Html {
   return html`<table id="months">
 <thead><tr><th>月份 Month</th><th>事件 Events</th><th>双方均有报道 Both sides</th><th>篇数 Articles</th></tr></thead>
 <tbody>${months.map(
-    ({ month, clusters }) => html`<tr><td class="date"><a href="months/${monthFile(month)}">${month}</a></td><td>${clusters.length}</td><td>${
-      clusters.filter((c) => coverageOf(c, sideIds) === 'both').length
-    }</td><td>${clusters.reduce((n, c) => n + c.articles.length, 0)}</td></tr>`,
+    ({ month, clusters }) => html`<tr><td class="date"><a href="months/${monthFile(month)}">${month}</a></td><td>${clusters.length}</td><td>${coveredByBoth(clusters, sideIds)}</td><td>${clusters.reduce((n, c) => n + c.articles.length, 0)}</td></tr>`,
   )}</tbody></table>`;
 }

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { CONFIG_FILE, CORPUS, ROOT, SEEDS } from '../helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIG_FILE, CORPUS, ROOT, runQuietly, SEEDS } from '../helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -25,10 +24,7 @@ describe('browser tests can run', () => {
 /** Runs the pipeline exactly as `npm start` does, into a folder of its own. */
 async function runReport(inputs: string[], options: string[] = []): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'parallax-browser-'));
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const code = await main(['run', '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', ...options]);
-  write.mockRestore();
-  expect(code).toBe(0);
+  expect(await runQuietly(['run', '--config', CONFIG_FILE, ...inputs.flatMap((i) => ['--input', i]), '--out', out, '--quiet', ...options])).toBe(0);
   return out;
 }
 
