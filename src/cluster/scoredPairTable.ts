@@ -3,7 +3,7 @@ import type { ClusterLink, LinkFeatures } from '../types.js';
 export const DECISIONS: readonly ClusterLink['decision'][] = ['duplicate', 'linked', 'below-threshold', 'date-conflict', 'place-conflict', 'cluster-conflict'];
 const FEATURES = ['date', 'participants', 'place', 'text', 'title', 'duplicate'] as const satisfies readonly (keyof LinkFeatures)[];
 /** The score, then the six features, per row. */
-const VALUES = 1 + FEATURES.length;
+export const VALUES = 1 + FEATURES.length;
 /** Bytes per row: two article indices, the values, the decision. */
 const ROW_BYTES = 2 * 4 + VALUES * 2 + 1;
 

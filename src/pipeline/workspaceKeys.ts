@@ -1,3 +1,4 @@
+import { clusterFacts, linksKeyOf } from '../cluster/clusterLinks.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SIGNATURE_VERSION } from '../fingerprint/minhash.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
@@ -39,5 +40,5 @@ export const workspaceKeys = {
   event: (cluster: EventCluster, docHashes: Map<string, string>, duplicatesAmong: SimilarPair[]) =>
     hashText(cluster.id, ...cluster.articles.map((id) => `${id}\u0001${docHashes.get(id)}`), JSON.stringify(duplicatesAmong)),
   /** A page shows the comparison and the cluster's facts and links (scored by the clustering config). */
-  page: (eventKey: string, compareKey: string, cluster: EventCluster) => hashText(eventKey, compareKey, JSON.stringify(cluster)),
+  page: (eventKey: string, compareKey: string, cluster: EventCluster) => hashText(eventKey, compareKey, JSON.stringify(clusterFacts(cluster)), linksKeyOf(cluster)),
 };

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { clusterFacts } from '../cluster/clusterLinks.js';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
@@ -116,7 +117,7 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
   if (result.through !== 'dupes' && result.clusters && result.links) {
     await write(
       'data/clusters.json',
-      JSON.stringify({ clusters: result.clusters.map(({ links: _links, ...c }) => c) }, null, 2) + '\n',
+      JSON.stringify({ clusters: result.clusters.map(clusterFacts) }, null, 2) + '\n',
     );
     await writeJsonl('data/links.jsonl', () => result.links!.lines(), undefined, undefined, (line) => line);
   }
