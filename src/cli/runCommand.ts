@@ -49,10 +49,11 @@ export async function runCommand(command: string, stage: StageName, args: Common
   // Event pages are written while the events are compared, and swapped in with the other outputs.
   const events = stage === 'report' ? await openEventPages(args.out, workspace) : undefined;
   // So is articles.jsonl, from the lines the ingest workers make as they build the articles.
-  const articleFile = stage === 'dupes' ? undefined : openStagedJsonl(path.join(args.out, 'data', 'articles.jsonl'));
+  const articlesPath = path.join(args.out, 'data', 'articles.jsonl');
+  const articleFile = stage === 'dupes' ? undefined : openStagedJsonl(articlesPath);
   try {
     const progress = createProgress(process.stderr, args.quiet);
-    result = await runPipeline(args.input, config, stage, { progress, workspace, workers: args.workers, events, files, articleRecords: articleFile });
+    result = await runPipeline(args.input, config, stage, { progress, workspace, workers: args.workers, events, files, articleRecords: articleFile, keptArticles: articlesPath });
     if (workspace) result.workspace = { file: workspace.file, ...workspace.counts };
     await writeOutputs(result, config, { out: args.out, command, configFile: args.config, inputs: args.input, workspace, events, articleFile });
   } catch (error) {

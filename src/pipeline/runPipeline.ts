@@ -13,6 +13,7 @@ import { searchOnWorker } from './searchOnWorker.js';
 import { verifyOnWorker } from './verifyOnWorker.js';
 import type { SpilledFolds } from './spilledFolds.js';
 import { wholeArticlesIn, type WholeArticles } from './wholeArticles.js';
+import { keptArticleLines } from './keptArticleLines.js';
 import { workspaceKeys } from './workspaceKeys.js';
 import { hashText } from '../workspace/hashKeys.js';
 import type { Article, ArticleText, EventCluster, EventDigest, ManifestEntry, ScoredLinks, SimilarPair } from '../types.js';
@@ -180,6 +181,12 @@ export interface PipelineOptions {
   files?: InputFile[];
   /** Where ingest hands each article's articles.jsonl line as it is made (openStagedJsonl); not used by `dupes`. */
   articleRecords?: Pick<StagedJsonl, 'add' | 'lines' | 'lineIndex'>;
+  /**
+   * The articles.jsonl an earlier run wrote where this one will write its own: when ingest took
+   * the corpus whole from the workspace and the file is as that run wrote it (keptArticleLines),
+   * the compare stage reads its events' members from it.
+   */
+  keptArticles?: string;
 }
 
 /**
@@ -228,7 +235,13 @@ export async function runPipeline(
   Object.assign(result, { duplicates, reuse });
   // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
   // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
-  const records = options.articleRecords?.lines === articles.length ? options.articleRecords.lineIndex() : undefined;
+  const articlesKey = cache ? hashText(cache.corpusKey, workspaceKeys.ingest(config)) : undefined;
+  const records =
+    options.articleRecords?.lines === articles.length
+      ? options.articleRecords.lineIndex()
+      : whole && options.keptArticles && upTo('report')
+        ? keptArticleLines(cache!.store, options.keptArticles, articlesKey!, articles.length)
+        : undefined;
   if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
   if (records) result.articles = articles = articles.map(keepingLeads);
   progress.start('cluster');
@@ -264,7 +277,7 @@ export async function runPipeline(
   result.threads.compare = compared.threads;
   if (cache) {
     result.outputKeys = {
-      articles: hashText(cache.corpusKey, workspaceKeys.ingest(config)),
+      articles: articlesKey!,
       fingerprints: hashText(cache.corpusKey, workspaceKeys.fingerprintStage(config)),
     };
   }

@@ -6,6 +6,7 @@ import { renderEventsCsv } from '../report/renderEventsCsv.js';
 import { renderIndex } from '../report/renderIndex.js';
 import type { ManifestEntry } from '../types.js';
 import { articleRecord } from './articleRecord.js';
+import { recordArticleLines } from './keptArticleLines.js';
 import type { RunResult } from './runPipeline.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import type { EventPages } from './writeEventPages.js';
@@ -100,6 +101,8 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
     // A corpus taken whole from the workspace hands on no lines: its file is kept, or written here.
     const complete = staged !== undefined && staged.lines === articles.length;
     if (!complete) await staged?.abandon();
+    // Where its lines start, taken before the file is swapped in, for a later run to read it in place.
+    const lines = complete && keys ? staged.lineIndex() : undefined;
     await writeJsonl(
       'data/articles.jsonl',
       function* () {
@@ -109,6 +112,7 @@ export async function writeOutputs(result: RunResult, config: ResolvedConfig, co
       keys?.articles,
       complete ? staged : undefined,
     );
+    if (lines) recordArticleLines(keys!.workspace, keys!.articles, lines);
   }
   if (result.duplicates && result.reuse) {
     await writeJsonl('data/duplicates.jsonl', () => result.duplicates!, keys?.fingerprints);

@@ -101,6 +101,23 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     // Pairs are scored once; a new threshold only merges them again.
     expect(merged.workspace.stages['scored-pairs']).toBe('reused');
     expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
+    // The merged event's three members were read from the articles.jsonl the first run wrote.
+    expect(merged.workspace.stages['article-lines']).toBe('reused');
+    const fresh = await temp();
+    await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
+    expect(await outputs(out)).toEqual(await outputs(fresh));
+  });
+
+  it('a clustering threshold change after articles.jsonl was edited reads the regrouped event from the workspace, not the file', async () => {
+    const out = await temp();
+    await run(CORPUS, out);
+    const file = path.join(out, 'data/articles.jsonl');
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    // Every article's text replaced: a comparison made from these lines would say so.
+    await writeFile(file, lines.map((l) => JSON.stringify({ ...JSON.parse(l), paragraphs: [{ id: 'x#p1', text: '此行已被编辑。' }] })).join('\n') + '\n');
+    const merged = await run(CORPUS, out, '--set', 'thresholds.cluster=0.35');
+    expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
+    expect(merged.workspace.stages['article-lines']).toBeUndefined();
     const fresh = await temp();
     await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
     expect(await outputs(out)).toEqual(await outputs(fresh));
