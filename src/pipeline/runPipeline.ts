@@ -233,8 +233,9 @@ export async function runPipeline(
   // Kept only through fingerprinting: the stages after it read no folds.
   folds?.close();
   Object.assign(result, { duplicates, reuse });
-  // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare),
-  // when the file holds every article (a corpus taken whole from the workspace hands on no lines).
+  // Past fingerprinting, the text is read back from articles.jsonl where it is needed (compare):
+  // the file ingest is writing when it holds every article, or, for a corpus taken whole from the
+  // workspace (which hands on no lines), the one the last run wrote while it is as written.
   const articlesKey = cache ? hashText(cache.corpusKey, workspaceKeys.ingest(config)) : undefined;
   const records =
     options.articleRecords?.lines === articles.length
