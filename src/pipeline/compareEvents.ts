@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { createCompareContext } from '../compare/compareEvent.js';
-import type { EventFiles } from '../report/renderEventFiles.js';
+import { hasEventPage, type EventFiles } from '../report/renderEventFiles.js';
 import type { Article, EventCluster, EventDigest, SimilarPair } from '../types.js';
 import type { Workspace } from '../workspace/openWorkspace.js';
 import { compareAndRender, type ComparedEvent } from './compareAndRender.js';
@@ -85,7 +85,8 @@ export async function compareEvents(
     const members = new Set(cluster.articles);
     const among = [...new Set(cluster.articles.flatMap((id) => byArticle.get(id) ?? []))].filter((d) => members.has(d.a) && members.has(d.b));
     const eventKey = workspace ? workspaceKeys.event(cluster, workspace.docHashes, among) : '';
-    const pageKey = workspace ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
+    // Only an event with a page has files to keep or write under a key: most events of an archive are single articles.
+    const pageKey = workspace && hasEventPage(cluster) ? workspaceKeys.page(eventKey, compareKey, cluster) : undefined;
     return { cluster, among, eventKey, pageKey };
   });
   // Digests are stored as they come, a few thousand to a transaction.

@@ -34,6 +34,13 @@ async function outputs(out: string): Promise<Map<string, string>> {
 
 const temp = () => mkdtemp(path.join(tmpdir(), 'parallax-ws-'));
 
+/** Checks that `out` holds what a fresh `--no-cache` run over the bundled corpus with `extra` writes. */
+async function expectAsFresh(out: string, ...extra: string[]) {
+  const fresh = await temp();
+  await run(CORPUS, fresh, '--no-cache', ...extra);
+  expect(await outputs(out)).toEqual(await outputs(fresh));
+}
+
 describe('the workspace (<out>/workspace.sqlite)', () => {
   it('a second run reuses every document, the fingerprint stage and every comparison, and writes the same files', async () => {
     const out = await temp();
@@ -103,9 +110,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
     // The merged event's three members were read from the articles.jsonl the first run wrote.
     expect(merged.workspace.stages['article-lines']).toBe('reused');
-    const fresh = await temp();
-    await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
-    expect(await outputs(out)).toEqual(await outputs(fresh));
+    await expectAsFresh(out, '--set', 'thresholds.cluster=0.35');
   });
 
   it('a clustering threshold change after articles.jsonl was edited reads the regrouped event from the workspace, not the file', async () => {
@@ -118,9 +123,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     const merged = await run(CORPUS, out, '--set', 'thresholds.cluster=0.35');
     expect(merged.workspace.comparisons).toEqual({ reused: 10, computed: 1 });
     expect(merged.workspace.stages['article-lines']).toBeUndefined();
-    const fresh = await temp();
-    await run(CORPUS, fresh, '--no-cache', '--set', 'thresholds.cluster=0.35');
-    expect(await outputs(out)).toEqual(await outputs(fresh));
+    await expectAsFresh(out, '--set', 'thresholds.cluster=0.35');
   });
 
   it('a new shingle size signs every article again; a new duplicate threshold reuses the signatures', async () => {
@@ -131,9 +134,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect(shingle.workspace.signatures).toEqual({ reused: 0, computed: 25 });
     // The corpus came from the skeleton as leads: signing and verifying read the whole articles again.
     expect(shingle.workspace.stages['corpus-skeleton']).toBe('reused');
-    const fresh = await temp();
-    await run(CORPUS, fresh, '--no-cache', '--set', 'fingerprint.shingle=4');
-    expect(await outputs(out)).toEqual(await outputs(fresh));
+    await expectAsFresh(out, '--set', 'fingerprint.shingle=4');
     const threshold = await run(CORPUS, out, '--set', 'thresholds.duplicate=0.7');
     expect(threshold.workspace.stages.fingerprint).toBe('computed');
     expect(threshold.workspace.stages['scored-pairs']).toBe('computed');
