@@ -1,6 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SignatureLog } from '../fingerprint/signatureLog.js';
+import { shareArticleStrings, StringPool } from './sharedStrings.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -268,6 +269,7 @@ async function ingestStream(
   const signatures = options.sign ? new SignatureLog(config.fingerprint.bands) : undefined;
   let articlesSoFar = 0;
   const folds = options.foldsOnly && options.sign ? new SpilledFolds() : undefined;
+  const strings = new StringPool();
 
   // Built documents are stored in the workspace as they come, a few thousand to a transaction.
   type Stored = { id: string; source: string; docHash: string; outcome: CachedDocument; record?: Uint8Array; lead?: Uint8Array };
@@ -303,9 +305,15 @@ async function ingestStream(
       ({ built, docHash } = rebuild(read ?? reparse(line!), renamed));
       id = renamed;
     }
-    const source = read?.source ?? lineSource!;
-    entries.push({ id, source, format: read?.format ?? 'jsonl', encoding: read?.encoding ?? 'utf-8' });
     const { outcome, signatures: signed, record, lead, folds: folded } = built;
+    let source = read?.source ?? lineSource!;
+    if (outcome.status === 'ingested') {
+      const article = shareArticleStrings(outcome.article, strings);
+      // The manifest, the hashes and the article hold one copy of the id and the source between them.
+      if (article.id === id) id = article.id;
+      if (article.source === source) source = article.source;
+    }
+    entries.push({ id, source, format: read?.format ?? 'jsonl', encoding: read?.encoding ?? 'utf-8' });
     outcomes.push(outcome);
     if (docHash !== undefined) docHashes?.set(id, docHash);
     if (outcome.status === 'ingested') {

@@ -244,7 +244,11 @@ export async function runPipeline(
         ? keptArticleLines(cache!.store, options.keptArticles, articlesKey!, articles.length)
         : undefined;
   if (folds && !records) throw new Error('runPipeline: ingest kept only the leads of articles whose lines articles.jsonl does not hold');
-  if (records) result.articles = articles = articles.map(keepingLeads);
+  if (records) {
+    result.articles = articles = articles.map(keepingLeads);
+    // Nor does the ingest result hold them whole: it lives to the end of the run.
+    ingested.articles = articles;
+  }
   progress.start('cluster');
   // Half the candidate pairs are scored on a thread of their own when there are threads to use
   // (and pairs enough: scoreCandidatesSplit decides, and the manifest says whether it did).
