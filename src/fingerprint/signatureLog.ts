@@ -29,6 +29,8 @@ export class SignatureLog {
   private unitCount = new Int32Array(0);
   private units = 0;
   private released = false;
+  /** The bytes release() let go (0 before it). */
+  releasedBytes = 0;
 
   constructor(
     readonly bands: number,
@@ -43,6 +45,7 @@ export class SignatureLog {
    * or read after.
    */
   release(): void {
+    if (!this.released) this.releasedBytes = this.paragraphBuffer.byteLength + this.articleKeys.byteLength + 8 * this.owner.length;
     this.released = true;
     this.articleKeys = new Uint32Array(0);
     this.articleFilled = new Uint8Array(0);

@@ -4,6 +4,7 @@ import { fingerprintCorpus, type CandidateSearch, type CorpusFingerprints, type 
 import type { SignatureLog } from '../fingerprint/signatureLog.js';
 import type { Workspace, WorkspaceCounts } from '../workspace/openWorkspace.js';
 import { clusterWithWorkspace } from './clusterWithWorkspace.js';
+import { collectGarbageNow } from './collectGarbageNow.js';
 import { keepingLeads } from './articleRecord.js';
 import { compareEvents, type EventSink } from './compareEvents.js';
 import { fingerprintWithWorkspace } from './fingerprintWithWorkspace.js';
@@ -23,6 +24,8 @@ import { silentProgress, type Progress } from './progress.js';
 import type { StagedJsonl } from './writeAtomic.js';
 
 export type StageName = 'ingest' | 'dupes' | 'cluster' | 'report';
+/** Band keys this large, let go, are collected at once (collectGarbageNow): about 115,000 articles' paragraphs. */
+const COLLECT_AFTER_KEY_BYTES = 256 * 2 ** 20;
 const ORDER: StageName[] = ['ingest', 'dupes', 'cluster', 'report'];
 
 interface ResultBase {
@@ -229,7 +232,9 @@ export async function runPipeline(
   if (whole) result.whole = whole;
   const { duplicates, reuse } = await fingerprintStage(articles, config, { timings, progress, cache, signatures: ingested.signatures, threads: fingerprintThreads(workers, false), whole, folds });
   // The keys have been searched: let them go before clustering, which needs the room (2.5 GB at a million articles).
+  const keyBytes = ingested.signatures?.releasedBytes ?? 0;
   delete ingested.signatures;
+  if (keyBytes >= COLLECT_AFTER_KEY_BYTES) collectGarbageNow();
   // Kept only through fingerprinting: the stages after it read no folds.
   folds?.close();
   Object.assign(result, { duplicates, reuse });

@@ -34,10 +34,14 @@ describe('SignatureLog', () => {
     const log = new SignatureLog(config.fingerprint.bands);
     const corpus = signCorpus(articles, config, undefined, undefined, log);
     expect(corpus.paragraphKeys.length).toBeGreaterThan(0);
+    expect(log.releasedBytes).toBe(0);
+    // What the log lets go, for runPipeline to decide whether to collect it at once: at least the keys.
+    const keyBytes = corpus.paragraphKeys.byteLength + corpus.articleKeys.byteLength;
     const found = await findFingerprints(corpus, config);
     expect(found.reuse.map((r) => `${r.a} ~ ${r.b}`)).toContain('cn/xinhua-20221031-xi-trong.gb18030.txt#p3 ~ vna-20221031-trong-xi#p5');
     expect(corpus.paragraphKeys).toHaveLength(0);
     expect(corpus.articleKeys).toHaveLength(0);
+    expect(log.releasedBytes).toBeGreaterThanOrEqual(keyBytes);
     expect(() => log.arrays(articles.length)).toThrow(/read after the log was released/);
     expect(() => log.signaturesOf(0)).toThrow(/article 0 were read after the log was released/);
     expect(() => log.add(0, signed[0]!)).toThrow(/article 0 was added after the log was released/);
