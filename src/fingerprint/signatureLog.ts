@@ -29,8 +29,7 @@ export class SignatureLog {
   private unitCount = new Int32Array(0);
   private units = 0;
   private released = false;
-  /** The bytes release() let go (0 before it). */
-  releasedBytes = 0;
+  private freedBytes = 0;
 
   constructor(
     readonly bands: number,
@@ -45,7 +44,7 @@ export class SignatureLog {
    * or read after.
    */
   release(): void {
-    if (!this.released) this.releasedBytes = this.paragraphBuffer.byteLength + this.articleKeys.byteLength + 8 * this.owner.length;
+    if (!this.released) this.freedBytes = this.paragraphBuffer.byteLength + this.articleKeys.byteLength + 8 * this.owner.length;
     this.released = true;
     this.articleKeys = new Uint32Array(0);
     this.articleFilled = new Uint8Array(0);
@@ -55,6 +54,11 @@ export class SignatureLog {
     this.firstUnit = new Int32Array(0);
     this.unitCount = new Int32Array(0);
     this.units = 0;
+  }
+
+  /** The bytes release() let go (0 before it): runPipeline collects them at once when they are many. */
+  get releasedBytes(): number {
+    return this.freedBytes;
   }
 
   has(article: number): boolean {

@@ -1,7 +1,6 @@
 import { closeSync, openSync } from 'node:fs';
 import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SignatureLog } from '../fingerprint/signatureLog.js';
-import { shareArticleStrings, StringPool } from './sharedStrings.js';
 import { createIngestContext } from '../ingest/buildArticle.js';
 import type { Article, ArticleText, BuildOutcome, ManifestEntry, RawDocument } from '../types.js';
 import { hashText } from '../workspace/hashKeys.js';
@@ -20,6 +19,7 @@ import { streamDocuments, type RecordLine } from './readDocuments.js';
 import { openBatchStream } from './workerPool.js';
 import { INGEST_WORKER_SCRIPT } from './prestartIngest.js';
 import { workspaceKeys } from './workspaceKeys.js';
+import { shareArticleStrings, StringPool } from './sharedStrings.js';
 
 export interface IngestResult<A extends ArticleText = Article> {
   articles: A[];
