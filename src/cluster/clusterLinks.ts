@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventCluster } from '../types.js';
-import { DECISIONS, linkOfRow, VALUES, type ScoredPairTable } from './scoredPairTable.js';
+import { DECISIONS, linkOfRow, ROW_BYTES, VALUES, type ScoredPairTable } from './scoredPairTable.js';
 
 /**
  * Where a cluster's links are: its rows of the scored pair table (in merge order), the decisions of
@@ -38,9 +38,6 @@ export function clusterFacts(cluster: EventCluster): Omit<EventCluster, 'links'>
   return { id, articles, eventDate, people, places, sides };
 }
 
-/** Bytes a link row takes in linksKeyOf: two article indices, the values, the decision. */
-const KEYED_ROW_BYTES = 4 + 4 + VALUES * 2 + 1;
-
 /**
  * A key for a cluster's links: equal for two clusters whose links are the same. From the rows
  * where the cluster has them (clusterWithLinkRows): the members' indices with their ids, then
@@ -54,10 +51,10 @@ export function linksKeyOf(cluster: EventCluster): string {
   const { table, rows, decisions, members, idOf } = links;
   hash.update('rows\u0000').update(DECISIONS.join('\u0001')).update('\u0000');
   for (const member of members) hash.update(`${member}\u0001${idOf(member)}\u0000`);
-  const bytes = new Uint8Array(rows.length * KEYED_ROW_BYTES);
+  const bytes = new Uint8Array(rows.length * ROW_BYTES);
   const view = new DataView(bytes.buffer);
   rows.forEach((row, k) => {
-    const at = k * KEYED_ROW_BYTES;
+    const at = k * ROW_BYTES;
     view.setUint32(at, table.first[row]!);
     view.setUint32(at + 4, table.second[row]!);
     for (let v = 0; v < VALUES; v++) view.setUint16(at + 8 + 2 * v, table.values[row * VALUES + v]!);

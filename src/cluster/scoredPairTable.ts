@@ -5,7 +5,7 @@ const FEATURES = ['date', 'participants', 'place', 'text', 'title', 'duplicate']
 /** The score, then the six features, per row. */
 export const VALUES = 1 + FEATURES.length;
 /** Bytes per row: two article indices, the values, the decision. */
-const ROW_BYTES = 2 * 4 + VALUES * 2 + 1;
+export const ROW_BYTES = 2 * 4 + VALUES * 2 + 1;
 
 /**
  * Scored candidate pairs, in columns. A million articles give tens of millions of candidate pairs:
