@@ -1,3 +1,4 @@
+import { sharedBandsFor } from '../fingerprint/sharedBandsFor.js';
 import type { ParsedConfig } from './schema.js';
 
 /** The config as the stages use it: regexes compiled, weights normalised, cross-references checked. */
@@ -18,7 +19,8 @@ export interface GazetteerEntry {
 }
 
 export interface ResolvedConfig {
-  fingerprint: ParsedConfig['fingerprint'] & { rows: number };
+  /** `minSharedBands` resolved to a number (`auto`: sharedBandsFor the lower of the duplicate and reuse thresholds). */
+  fingerprint: Omit<ParsedConfig['fingerprint'], 'minSharedBands'> & { rows: number; minSharedBands: number };
   thresholds: ParsedConfig['thresholds'];
   cluster: ParsedConfig['cluster'];
   ingest: ParsedConfig['ingest'];
@@ -62,10 +64,15 @@ function parseOffset(offset: string): number {
 export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; problems: Problems } {
   const problems: Problems = [];
   const { permutations, bands } = parsed.fingerprint;
+  const rows = Math.max(1, Math.floor(permutations / bands));
   if (permutations % bands !== 0) {
     problems.push(
       `fingerprint.bands: must divide fingerprint.permutations (${permutations}) evenly, got ${bands}`,
     );
+  }
+  const { minSharedBands } = parsed.fingerprint;
+  if (minSharedBands !== 'auto' && minSharedBands > bands) {
+    problems.push(`fingerprint.minSharedBands: at most fingerprint.bands (${bands}), got ${minSharedBands}`);
   }
   const weightSum = Object.values(parsed.cluster.weights).reduce((a, b) => a + b, 0);
   if (weightSum <= 0) problems.push('cluster.weights: at least one weight must be above 0');
@@ -111,7 +118,7 @@ export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; p
   });
 
   const config: ResolvedConfig = {
-    fingerprint: { ...parsed.fingerprint, rows: Math.max(1, Math.floor(permutations / bands)) },
+    fingerprint: { ...parsed.fingerprint, rows, minSharedBands: minSharedBands === 'auto' ? sharedBandsFor(Math.min(parsed.thresholds.duplicate, parsed.thresholds.reuse), bands, rows) : minSharedBands },
     thresholds: parsed.thresholds,
     cluster: {
       ...parsed.cluster,

@@ -47,6 +47,7 @@ export const configSchema = z.strictObject({
     bands: z.number().int().min(1),
     minParagraphChars: z.number().int().min(1).default(20),
     seed: z.number().int().default(1),
+    minSharedBands: z.union([z.literal('auto'), z.number().int().min(1)]).default('auto'),
   }),
   thresholds: z.strictObject({
     duplicate: probability,

@@ -10,6 +10,8 @@ export interface FingerprintParams {
   bands: number;
   rows: number;
   seed: number;
+  /** The fewest bands two units' keys must agree in for the pair to be verified (1 when not given). */
+  minSharedBands?: number;
 }
 
 export interface TextUnit {
@@ -62,7 +64,7 @@ export function findSimilarKeyed(
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const count = keys.length / params.bands;
-  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands), params, threshold, skip);
+  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands, undefined, params.minSharedBands), params, threshold, skip);
 }
 
 /**

@@ -111,10 +111,10 @@ function joinFolded(folded: string[], lengths: number[]): string {
 /**
  * LSH over band keys shared with another thread (the keys are on a SharedArrayBuffer: signCorpus
  * puts them there). Started with the keys, the other thread begins on the bands; `join`, called
- * when this thread is free, searches the bands the other has not taken and gives every candidate
- * pair, the same as lshPairsFromFlat (pair after pair in one array).
+ * when this thread is free, searches the bands the other has not taken and gives every pair that
+ * shares at least `minShared` bands, the same as lshPairsFromFlat (pair after pair in one array).
  */
-export type CandidateSearch = (flat: Uint32Array, bands: number) => { join(): Promise<Int32Array> };
+export type CandidateSearch = (flat: Uint32Array, bands: number, minShared: number) => { join(): Promise<Int32Array> };
 
 /**
  * Verification of the paragraphs' candidate pairs shared with another thread: given the pairs the
@@ -254,11 +254,11 @@ export async function fingerprintCorpus(
 /** The fingerprint stage over a signed corpus (signCorpus). */
 export async function findFingerprints(signed: SignedCorpus, config: ResolvedConfig, search?: CandidateSearch, verify?: PairVerification): Promise<CorpusFingerprints> {
   const { articles, paragraphOwner } = signed;
-  const { bands } = config.fingerprint;
+  const { bands, minSharedBands } = config.fingerprint;
   // Started before the articles' search below, which then runs alongside it; this thread then
   // takes its share of what is left. The keys are read from `signed` and not kept here: they are
   // let go once searched.
-  let searched = search?.(signed.paragraphKeys, bands);
+  let searched = search?.(signed.paragraphKeys, bands, minSharedBands);
   const duplicates = findSimilarKeyed(signed.articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
@@ -267,7 +267,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands);
+  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands, undefined, minSharedBands);
   searched = undefined;
   releaseKeys(signed);
   const pairs = keptPairs(candidates, (i, j) => {

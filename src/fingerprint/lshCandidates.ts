@@ -1,11 +1,12 @@
 import { mix32 } from './minhash.js';
 import { createBucketFinder } from './bucketFinder.js';
-import { flatPairsOfCodes, PairCollector, pairsOf } from './pairCollector.js';
+import { flatPairsCountedAtLeast, PairCollector, pairsOf, type CountedCodes } from './pairCollector.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: items whose signatures agree on every row
- * of at least one band become candidate pairs. Pairs with Jaccard s are found with probability
- * 1 − (1 − s^rows)^bands, so no pair of items is ever compared unless it is likely similar.
+ * of at least one band become candidate pairs (or of at least `minShared` bands, where a caller
+ * asks for more). Pairs with Jaccard s are found with probability 1 − (1 − s^rows)^bands with one
+ * band, so no pair of items is ever compared unless it is likely similar.
  * A band is keyed by a 32-bit hash of its rows; the rare key collision only adds a candidate,
  * which exact verification then rejects. A bucket of more than `starAbove` items (a wire story
  * reposted by hundreds of sites, a stock sentence) is paired as a star around its first item
@@ -90,15 +91,18 @@ function flattenKeys(itemKeys: Uint32Array[], bands: number): Uint32Array {
  */
 const BANDS_PER_PASS = 4;
 
-/** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
-export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64): [number, number][] {
-  return pairsOf(lshPairsFromFlat(flat, bands, starAbove));
+/**
+ * lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. `minShared`: a pair
+ * is a candidate when its keys agree in at least this many bands (1: in any band, classic LSH).
+ */
+export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64, minShared = 1): [number, number][] {
+  return pairsOf(lshPairsFromFlat(flat, bands, starAbove, minShared));
 }
 
 /** lshCandidatesFromFlat as one array, pair after pair (flatPairsOfCodes). */
-export function lshPairsFromFlat(flat: Uint32Array, bands: number, starAbove = 64): Int32Array {
+export function lshPairsFromFlat(flat: Uint32Array, bands: number, starAbove = 64, minShared = 1): Int32Array {
   let group = 0;
-  return flatPairsOfCodes([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands);
+  return flatPairsCountedAtLeast([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands, minShared);
 }
 
 /**
@@ -114,14 +118,15 @@ export function claimFrom(counter: Int32Array): BandClaim {
 
 /**
  * The candidate pairs of the bands in the groups `claim` hands out, as sorted unique codes
- * (a * n + b, a < b: see PairCollector); flatPairsOfCodes turns the codes of every share into pairs.
+ * (a * n + b, a < b: see PairCollector), each with how many of those bands the pair shares;
+ * flatPairsCountedAtLeast turns the codes of every share into pairs.
  */
-export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, starAbove = 64): Float64Array {
+export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, starAbove = 64): CountedCodes {
   const n = flat.length / bands;
-  const pairs = new PairCollector(n);
+  const pairs = new PairCollector(n, { counted: true });
   const groups = Math.ceil(bands / BANDS_PER_PASS);
   let group = claim();
-  if (group >= groups) return pairs.codes();
+  if (group >= groups) return pairs.countedCodes();
   // Keys are read through signed views: V8 keeps an int32 in a register. Buckets only need equal keys.
   const keysOf = new Int32Array(flat.buffer, flat.byteOffset, flat.length);
   const columns = Array.from({ length: Math.min(bands, BANDS_PER_PASS) }, () => new Int32Array(n));
@@ -141,5 +146,5 @@ export function searchBands(flat: Uint32Array, bands: number, claim: BandClaim, 
     for (let c = 0; c < width; c++) buckets(columns[c]!, pairUp);
     pairs.sealRun();
   }
-  return pairs.codes();
+  return pairs.countedCodes();
 }

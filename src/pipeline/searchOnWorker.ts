@@ -1,6 +1,6 @@
 import type { CandidateSearch } from '../fingerprint/fingerprintCorpus.js';
 import { claimFrom, searchBands } from '../fingerprint/lshCandidates.js';
-import { flatPairsOfCodes } from '../fingerprint/pairCollector.js';
+import { flatPairsCountedAtLeast, type CountedCodes } from '../fingerprint/pairCollector.js';
 import { StandbyWorker, WorkerPool, type OnStandby } from './workerPool.js';
 
 const SCRIPT = new URL('./lshWorker.js', import.meta.url);
@@ -15,15 +15,16 @@ const SCRIPT = new URL('./lshWorker.js', import.meta.url);
 export function searchOnWorker(ahead = true): OnStandby<CandidateSearch> | undefined {
   if (!WorkerPool.available(SCRIPT)) return undefined;
   const worker = new StandbyWorker(SCRIPT, ahead);
-  const run: CandidateSearch = (flat, bands) => {
+  const run: CandidateSearch = (flat, bands, minShared) => {
     const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const theirs = worker.run<Float64Array>({ flat, bands, next });
+    const theirs = worker.run<CountedCodes>({ flat, bands, next });
     // Settled now or later, a failure surfaces at join, not as an unhandled rejection before it.
     theirs.catch(() => {});
     return {
       join: async () => {
         const mine = searchBands(flat, bands, claimFrom(next));
-        return flatPairsOfCodes([mine, await theirs], flat.length / bands);
+        // A pair's bands may fall to both threads: its counts are summed before the least is applied.
+        return flatPairsCountedAtLeast([mine, await theirs], flat.length / bands, minShared);
       },
     };
   };

@@ -8,5 +8,11 @@ export const STAGE_KEYS = {
   cluster: ['cluster', 'thresholds.cluster', 'thresholds.dateWindowDays'],
 } as const;
 
+/**
+ * The fingerprint keys an article's signatures are made from. The rest of `fingerprint`
+ * (`minSharedBands`) decides only which pairs are searched: changing it keeps every signature.
+ */
+export const SIGNING_KEYS = ['fingerprint.shingle', 'fingerprint.permutations', 'fingerprint.bands', 'fingerprint.minParagraphChars', 'fingerprint.seed'] as const;
+
 /** What scoring candidate pairs reads: everything before clustering and the clustering keys but the threshold. */
 export const SCORING_KEYS = [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint, 'cluster', 'thresholds.dateWindowDays'] as const;

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/resolveConfig.js';
 import { SIGNATURE_VERSION } from '../fingerprint/minhash.js';
 import type { Article, EventCluster, SimilarPair } from '../types.js';
 import { hashConfigExcept, hashConfigSections, hashParts, hashText } from '../workspace/hashKeys.js';
-import { SCORING_KEYS, STAGE_KEYS } from './stageKeys.js';
+import { SCORING_KEYS, SIGNING_KEYS, STAGE_KEYS } from './stageKeys.js';
 
 /**
  * Changes whenever the same document and ingest config would build another article, so that
@@ -26,8 +26,8 @@ export const SCORED_PAIRS_VERSION = 2;
 export const workspaceKeys = {
   /** Articles are built from a document by the ingest config (and this version of building). */
   ingest: (config: ResolvedConfig) => hashText(`v${ARTICLE_VERSION}`, hashConfigSections(config, STAGE_KEYS.ingest)),
-  /** Signatures depend on the article and the fingerprint parameters, not on the thresholds. */
-  signatures: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, 'fingerprint'])),
+  /** Signatures depend on the article and the signing parameters, not on the thresholds or how pairs are searched. */
+  signatures: (config: ResolvedConfig) => hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...SIGNING_KEYS])),
   fingerprintStage: (config: ResolvedConfig) =>
     hashText(`v${SIGNATURE_VERSION}`, hashConfigSections(config, [...STAGE_KEYS.ingest, ...STAGE_KEYS.fingerprint])),
   /** Scoring candidate pairs reads the clustering config but not the threshold the scores are held to. */

@@ -26,6 +26,7 @@ describe('config validation', () => {
     const sum = Object.values(config.cluster.weights).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 9);
     expect(config.fingerprint.rows).toBe(4);
+    expect(config.fingerprint.minSharedBands).toBe(2);
     expect(Object.keys(config.sides)).toEqual(['cn', 'vn', 'hk']);
   });
 
@@ -47,17 +48,29 @@ describe('config validation', () => {
     );
   });
 
-  it('checks what the schema cannot: bands dividing permutations, regexes, sides without outlets', () => {
+  it('checks what the schema cannot: bands dividing permutations, shared bands within them, regexes, sides without outlets', () => {
     const config = written();
     config.fingerprint.bands = 30;
+    config.fingerprint.minSharedBands = 31;
     config.boilerplate.dropLines.push('([unclosed');
     config.sides.tw = { label: '台湾媒体' };
     config.outlets[0].side = 'mars';
     const problems = problemsOf(config);
     expect(problems).toContain('fingerprint.bands: must divide fingerprint.permutations (128) evenly, got 30');
+    expect(problems).toContain('fingerprint.minSharedBands: at most fingerprint.bands (30), got 31');
     expect(problems.some((p) => p.startsWith(`boilerplate.dropLines[${config.boilerplate.dropLines.length - 1}]: regular expression does not compile`))).toBe(true);
     expect(problems).toContain('sides.tw: no outlet uses this side');
     expect(problems).toContain('outlets[0].side: "mars" is not one of sides (cn, vn, hk, tw)');
+  });
+
+  it('resolves minSharedBands: auto from the lower of the duplicate and reuse thresholds, and keeps a number as written', () => {
+    const lowered = applyOverrides(written(), ['thresholds.reuse=0.6']);
+    expect(validateConfig(lowered, 'x').fingerprint.minSharedBands).toBe(1);
+    const raised = applyOverrides(written(), ['thresholds.reuse=0.8']);
+    expect(validateConfig(raised, 'x').fingerprint.minSharedBands).toBe(5);
+    const fixed = applyOverrides(written(), ['thresholds.reuse=0.6', 'fingerprint.minSharedBands=3']);
+    expect(validateConfig(fixed, 'x').fingerprint.minSharedBands).toBe(3);
+    expect(problemsOf(applyOverrides(written(), ['fingerprint.minSharedBands=some']))).toEqual([expect.stringMatching(/^fingerprint\.minSharedBands: /u)]);
   });
 
   it('applies --set overrides as YAML scalars before validation', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findSimilarTexts } from '../../src/fingerprint/findSimilarTexts.js';
 import { fingerprintCorpus, signArticle, type CandidateSearch } from '../../src/fingerprint/fingerprintCorpus.js';
 import { bandKeys, lshCandidates, lshCandidatesFromFlat, searchBands } from '../../src/fingerprint/lshCandidates.js';
-import { flatPairsOfCodes, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
+import { flatPairsCountedAtLeast, pairsOf } from '../../src/fingerprint/pairCollector.js';
 import { ingestInputs } from '../../src/pipeline/ingestCorpus.js';
 import { fmix32, minhashParts, minhashSignature, mix32 } from '../../src/fingerprint/minhash.js';
 import { jaccard, jaccardAtLeast, shingleHashes } from '../../src/fingerprint/shingleHashes.js';
@@ -233,6 +233,36 @@ describe('LSH on short texts, whose signatures are mostly densified', () => {
     // bins made 1% of these pairs candidates, 128 of 13,163.
     expect(low.candidates / low.pairs).toBeLessThan(0.002);
   });
+
+  it('with two bands shared required, keeps every pair of the corpus\'s sentences and paragraphs at the reuse threshold a candidate, and drops 18 of the 49 below it', async () => {
+    const { articles } = await runPipeline([CORPUS], await testConfig(), 'ingest');
+    const sentences = articles.flatMap((a) => a.paragraphs.flatMap((p) => sentencesOf(p).map(foldText)));
+    const paragraphs = articles.flatMap((a) => a.paragraphs.map((p) => foldText(p.text)));
+    const texts = [...new Set([...sentences, ...paragraphs].filter((t) => t.length >= 20))];
+    const flat = new Uint32Array(texts.length * 32);
+    texts.forEach((t, i) => flat.set(bandKeys(minhashSignature(t, 5, 128, 1), 32, 4), i * 32));
+    const sets = texts.map((t) => shingleHashes(t, 5));
+    const counted = (minShared: number) => {
+      const candidates = new Set(lshCandidatesFromFlat(flat, 32, 64, minShared).map(([i, j]) => `${i} ${j}`));
+      const found = { high: 0, middling: 0, all: candidates.size };
+      for (const pair of candidates) {
+        const [i, j] = pair.split(' ').map(Number) as [number, number];
+        const similarity = jaccard(sets[i]!, sets[j]!);
+        if (similarity >= 0.7) found.high++;
+        else found.middling++;
+      }
+      return found;
+    };
+    const one = counted(1);
+    const two = counted(2);
+    let high = 0;
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) if (jaccard(sets[i]!, sets[j]!) >= 0.7) high++;
+    // 234 distinct sentences and paragraphs; a sentence and the paragraph it ends are the pairs near 0.7.
+    expect(texts).toHaveLength(234);
+    expect(high).toBe(11);
+    expect(one).toEqual({ high: 11, middling: 49, all: 60 });
+    expect(two).toEqual({ high: 11, middling: 31, all: 42 });
+  });
 });
 
 describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
@@ -242,13 +272,14 @@ describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
     const searched: number[] = [];
     // Stands in for the worker thread: it receives the flattened keys on shared memory, takes the
     // first group of bands before the stage joins, and the stage's own thread takes the rest.
-    const search: CandidateSearch = (flat, bands) => {
+    const search: CandidateSearch = (flat, bands, minShared) => {
       searched.push(flat.length / bands);
       expect(flat.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(minShared).toBe(2);
       let next = 0;
       const claim = () => next++;
       const theirs = searchBands(flat, bands, () => (next === 0 ? claim() : bands));
-      return { join: async () => flatPairsOfCodes([searchBands(flat, bands, claim), theirs], flat.length / bands) };
+      return { join: async () => flatPairsCountedAtLeast([searchBands(flat, bands, claim), theirs], flat.length / bands, minShared) };
     };
     const here = await fingerprintCorpus(articles, config);
     const there = await fingerprintCorpus(articles, config, undefined, search);
@@ -261,9 +292,12 @@ describe('fingerprintCorpus with the paragraphs searched elsewhere', () => {
 });
 
 describe('LSH buckets against every pair compared', () => {
-  /** The definition: in each band, the items sharing a key, paired as a clique, or as a star around the smallest when more than starAbove. */
-  function candidatesByDefinition(flat: Uint32Array, bands: number, starAbove: number): [number, number][] {
-    const pairs = new Set<string>();
+  /**
+   * The definition: in each band, the items sharing a key, paired as a clique, or as a star around
+   * the smallest when more than starAbove; the pairs so paired in at least `minShared` bands.
+   */
+  function candidatesByDefinition(flat: Uint32Array, bands: number, starAbove: number, minShared = 1): [number, number][] {
+    const pairs = new Map<string, number>();
     const n = flat.length / bands;
     for (let band = 0; band < bands; band++) {
       const buckets = new Map<number, number[]>();
@@ -273,10 +307,15 @@ describe('LSH buckets against every pair compared', () => {
       }
       for (const items of buckets.values()) {
         const hubs = items.length > starAbove ? 1 : items.length - 1;
-        for (let i = 0; i < hubs; i++) for (let j = i + 1; j < items.length; j++) pairs.add(`${items[i]} ${items[j]}`);
+        for (let i = 0; i < hubs; i++) {
+          for (let j = i + 1; j < items.length; j++) pairs.set(`${items[i]} ${items[j]}`, (pairs.get(`${items[i]} ${items[j]}`) ?? 0) + 1);
+        }
       }
     }
-    return [...pairs].map((p) => p.split(' ').map(Number) as [number, number]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    return [...pairs]
+      .filter(([, shared]) => shared >= minShared)
+      .map(([p]) => p.split(' ').map(Number) as [number, number])
+      .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   }
 
   it('finds exactly the pairs that share a band key, whatever the keys’ high bits', () => {
@@ -286,20 +325,20 @@ describe('LSH buckets against every pair compared', () => {
       fc.tuple(fc.constant(bands), fc.array(fc.oneof(key, fc.nat({ max: 0xffffffff })), { maxLength: bands * 120 }).map((k) => k.slice(0, k.length - (k.length % bands)))),
     );
     fc.assert(
-      fc.property(keys, fc.constantFrom(2, 5, 64), ([bands, values], starAbove) => {
+      fc.property(keys, fc.constantFrom(2, 5, 64), fc.integer({ min: 1, max: 3 }), ([bands, values], starAbove, minShared) => {
         const flat = Uint32Array.from(values);
-        expect(lshCandidatesFromFlat(flat, bands, starAbove)).toEqual(candidatesByDefinition(flat, bands, starAbove));
+        expect(lshCandidatesFromFlat(flat, bands, starAbove, minShared)).toEqual(candidatesByDefinition(flat, bands, starAbove, minShared));
       }),
       { numRuns: 400 },
     );
   });
 
-  it('finds the same pairs when two threads share the bands, however the groups fall between them', () => {
+  it('finds the same pairs when two threads share the bands, however the groups fall between them, a pair\'s shared bands counted across both', () => {
     const keys = fc.integer({ min: 1, max: 12 }).chain((bands) =>
       fc.tuple(fc.constant(bands), fc.array(fc.nat({ max: 40 }), { minLength: bands * 2, maxLength: bands * 60 }).map((k) => k.slice(0, k.length - (k.length % bands))), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 })),
     );
     fc.assert(
-      fc.property(keys, ([bands, values, theirs]) => {
+      fc.property(keys, fc.integer({ min: 1, max: 4 }), ([bands, values, theirs], minShared) => {
         const flat = Uint32Array.from(values);
         // Groups of four bands; each thread is handed its own, then a number past the last.
         const groups = Math.ceil(bands / 4);
@@ -308,8 +347,8 @@ describe('LSH buckets against every pair compared', () => {
           return () => taken.shift() ?? groups;
         };
         const n = flat.length / bands;
-        const shared = pairsOfCodes([searchBands(flat, bands, share(true)), searchBands(flat, bands, share(false))], n);
-        expect(shared).toEqual(candidatesByDefinition(flat, bands, 64));
+        const shared = pairsOf(flatPairsCountedAtLeast([searchBands(flat, bands, share(true)), searchBands(flat, bands, share(false))], n, minShared));
+        expect(shared).toEqual(candidatesByDefinition(flat, bands, 64, minShared));
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { configSchema } from '../../src/config/schema.js';
+import { SIGNING_KEYS } from '../../src/pipeline/stageKeys.js';
 import { workspaceKeys } from '../../src/pipeline/workspaceKeys.js';
+import { testConfig } from '../helpers.js';
 
 describe('workspaceKeys.corpus', () => {
   it('is the SHA-1 of every article id with its document hash, in order, as stored workspaces were keyed', () => {
@@ -17,5 +20,20 @@ describe('workspaceKeys.corpus', () => {
     const articles = Array.from({ length: 300_000 }, (_, i) => ({ id: `g${String(i).padStart(7, '0')}` }));
     const docHashes = new Map(articles.map((a, i) => [a.id, String(i)]));
     expect(workspaceKeys.corpus(articles, docHashes)).toMatch(/^[0-9a-f]{40}$/u);
+  });
+});
+
+describe('workspaceKeys.signatures', () => {
+  it('is made from every fingerprint key but minSharedBands, which only says which pairs are searched', async () => {
+    // A fingerprint key added to the schema must be sorted here: signing, or searching only.
+    const searchOnly = ['minSharedBands'];
+    const keys = Object.keys(configSchema.shape.fingerprint.shape).filter((k) => !searchOnly.includes(k));
+    expect([...SIGNING_KEYS].sort()).toEqual(keys.map((k) => `fingerprint.${k}`).sort());
+    const config = await testConfig();
+    const fewer = { ...config, fingerprint: { ...config.fingerprint, minSharedBands: 1 } };
+    expect(workspaceKeys.signatures(fewer)).toBe(workspaceKeys.signatures(config));
+    expect(workspaceKeys.fingerprintStage(fewer)).not.toBe(workspaceKeys.fingerprintStage(config));
+    const seeded = { ...config, fingerprint: { ...config.fingerprint, seed: 2 } };
+    expect(workspaceKeys.signatures(seeded)).not.toBe(workspaceKeys.signatures(config));
   });
 });

@@ -126,7 +126,7 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     await expectAsFresh(out, '--set', 'thresholds.cluster=0.35');
   });
 
-  it('a new shingle size signs every article again; a new duplicate threshold reuses the signatures', async () => {
+  it('a new shingle size signs every article again; a new duplicate threshold or shared-band count reuses the signatures', async () => {
     const out = await temp();
     await run(CORPUS, out);
     const shingle = await run(CORPUS, out, '--set', 'fingerprint.shingle=4');
@@ -139,6 +139,11 @@ describe('the workspace (<out>/workspace.sqlite)', () => {
     expect(threshold.workspace.stages.fingerprint).toBe('computed');
     expect(threshold.workspace.stages['scored-pairs']).toBe('computed');
     expect(threshold.workspace.signatures).toEqual({ reused: 25, computed: 0 });
+    // How many bands a candidate must share changes which pairs are verified, not what was signed.
+    const searched = await run(CORPUS, out, '--set', 'fingerprint.minSharedBands=1');
+    expect(searched.workspace.stages.fingerprint).toBe('computed');
+    expect(searched.workspace.signatures).toEqual({ reused: 25, computed: 0 });
+    await expectAsFresh(out, '--set', 'fingerprint.minSharedBands=1');
   });
 
   it('an edited input is ingested again and its event compared again; the other 24 come from the workspace', async () => {
