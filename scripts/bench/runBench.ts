@@ -105,7 +105,7 @@ async function benchSize(count: number) {
   if (count <= IN_PROCESS_LIMIT) {
     const { articles: ingested } = await ingestInputs([corpus], config);
     const article = await medianSeconds(() =>
-      findSimilarTexts(ingested.map((a) => ({ id: a.id, folded: foldArticleText(a) })), config.fingerprint, config.thresholds.duplicate),
+      findSimilarTexts(ingested.map((a) => ({ id: a.id, folded: foldArticleText(a) })), { ...config.fingerprint, minShared: config.fingerprint.minSharedBands.duplicate }, config.thresholds.duplicate),
     );
     const stage = await medianSeconds(async () => (await fingerprintCorpus(ingested, config)).duplicates);
     inProcess = { articleSeconds: article.seconds, fingerprintSeconds: stage.seconds, samePairs: JSON.stringify(article.result) === JSON.stringify(stage.result) };

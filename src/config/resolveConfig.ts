@@ -19,8 +19,11 @@ export interface GazetteerEntry {
 }
 
 export interface ResolvedConfig {
-  /** `minSharedBands` resolved to a number (`auto`: sharedBandsFor the lower of the duplicate and reuse thresholds). */
-  fingerprint: Omit<ParsedConfig['fingerprint'], 'minSharedBands'> & { rows: number; minSharedBands: number };
+  /**
+   * `minSharedBands` resolved for each kind of pair: article pairs (held to `thresholds.duplicate`)
+   * and paragraph pairs (`thresholds.reuse`); `auto` is sharedBandsFor each threshold.
+   */
+  fingerprint: Omit<ParsedConfig['fingerprint'], 'minSharedBands'> & { rows: number; minSharedBands: { duplicate: number; reuse: number } };
   thresholds: ParsedConfig['thresholds'];
   cluster: ParsedConfig['cluster'];
   ingest: ParsedConfig['ingest'];
@@ -55,6 +58,12 @@ function parseOffset(offset: string): number {
   const sign = offset.startsWith('-') ? -1 : 1;
   const [hours, minutes] = offset.slice(1).split(':').map(Number);
   return sign * ((hours ?? 0) * 60 + (minutes ?? 0));
+}
+
+/** `fingerprint.minSharedBands` for article and paragraph pairs: as written, or (`auto`) sharedBandsFor each one's threshold. */
+function resolveSharedBands(written: number | 'auto', thresholds: ParsedConfig['thresholds'], bands: number, rows: number): { duplicate: number; reuse: number } {
+  if (written !== 'auto') return { duplicate: written, reuse: written };
+  return { duplicate: sharedBandsFor(thresholds.duplicate, bands, rows), reuse: sharedBandsFor(thresholds.reuse, bands, rows) };
 }
 
 /**
@@ -118,7 +127,7 @@ export function resolveConfig(parsed: ParsedConfig): { config: ResolvedConfig; p
   });
 
   const config: ResolvedConfig = {
-    fingerprint: { ...parsed.fingerprint, rows, minSharedBands: minSharedBands === 'auto' ? sharedBandsFor(Math.min(parsed.thresholds.duplicate, parsed.thresholds.reuse), bands, rows) : minSharedBands },
+    fingerprint: { ...parsed.fingerprint, rows, minSharedBands: resolveSharedBands(minSharedBands, parsed.thresholds, bands, rows) },
     thresholds: parsed.thresholds,
     cluster: {
       ...parsed.cluster,

@@ -11,7 +11,7 @@ export interface FingerprintParams {
   rows: number;
   seed: number;
   /** The fewest bands two units' keys must agree in for the pair to be verified (1 when not given). */
-  minSharedBands?: number;
+  minShared?: number;
 }
 
 export interface TextUnit {
@@ -64,7 +64,7 @@ export function findSimilarKeyed(
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const count = keys.length / params.bands;
-  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands, undefined, params.minSharedBands), params, threshold, skip);
+  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands, undefined, params.minShared), params, threshold, skip);
 }
 
 /**

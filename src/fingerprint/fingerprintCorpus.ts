@@ -258,8 +258,8 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
   // Started before the articles' search below, which then runs alongside it; this thread then
   // takes its share of what is left. The keys are read from `signed` and not kept here: they are
   // let go once searched.
-  let searched = search?.(signed.paragraphKeys, bands, minSharedBands);
-  const duplicates = findSimilarKeyed(signed.articleKeys, articleTexts(signed), config.fingerprint, config.thresholds.duplicate);
+  let searched = search?.(signed.paragraphKeys, bands, minSharedBands.reuse);
+  const duplicates = findSimilarKeyed(signed.articleKeys, articleTexts(signed), { ...config.fingerprint, minShared: minSharedBands.duplicate }, config.thresholds.duplicate);
   // Paragraphs shared by duplicate articles are the duplication itself, not reuse.
   const index = new Map(articles.map((a, i) => [a.id, i]));
   const n = articles.length;
@@ -267,7 +267,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands, undefined, minSharedBands);
+  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands, undefined, minSharedBands.reuse);
   searched = undefined;
   releaseKeys(signed);
   const pairs = keptPairs(candidates, (i, j) => {

@@ -17,8 +17,8 @@ export function candidateProbability(s: number, bands: number, rows: number, min
 }
 
 /**
- * Of the pairs at a threshold, the share `fingerprint.minSharedBands: auto` keeps as candidates
- * at least: one in 500 may be missed at the threshold itself, far fewer above it (README,
+ * Of the pairs at its threshold, the share `fingerprint.minSharedBands: auto` keeps as candidates
+ * at least, for article and paragraph pairs each: one in 500 may be missed at the threshold itself, far fewer above it (README,
  * "Near-duplicates and reuse").
  */
 export const AUTO_CANDIDATE_RECALL = 0.998;

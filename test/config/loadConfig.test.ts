@@ -26,7 +26,7 @@ describe('config validation', () => {
     const sum = Object.values(config.cluster.weights).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 9);
     expect(config.fingerprint.rows).toBe(4);
-    expect(config.fingerprint.minSharedBands).toBe(2);
+    expect(config.fingerprint.minSharedBands).toEqual({ duplicate: 5, reuse: 2 });
     expect(Object.keys(config.sides)).toEqual(['cn', 'vn', 'hk']);
   });
 
@@ -63,13 +63,13 @@ describe('config validation', () => {
     expect(problems).toContain('outlets[0].side: "mars" is not one of sides (cn, vn, hk, tw)');
   });
 
-  it('resolves minSharedBands: auto from the lower of the duplicate and reuse thresholds, and keeps a number as written', () => {
+  it('resolves minSharedBands: auto from the duplicate threshold for article pairs and the reuse threshold for paragraph pairs, and keeps a number as written for both', () => {
     const lowered = applyOverrides(written(), ['thresholds.reuse=0.6']);
-    expect(validateConfig(lowered, 'x').fingerprint.minSharedBands).toBe(1);
-    const raised = applyOverrides(written(), ['thresholds.reuse=0.8']);
-    expect(validateConfig(raised, 'x').fingerprint.minSharedBands).toBe(5);
+    expect(validateConfig(lowered, 'x').fingerprint.minSharedBands).toEqual({ duplicate: 5, reuse: 1 });
+    const raised = applyOverrides(written(), ['thresholds.reuse=0.8', 'thresholds.duplicate=0.9']);
+    expect(validateConfig(raised, 'x').fingerprint.minSharedBands).toEqual({ duplicate: 13, reuse: 5 });
     const fixed = applyOverrides(written(), ['thresholds.reuse=0.6', 'fingerprint.minSharedBands=3']);
-    expect(validateConfig(fixed, 'x').fingerprint.minSharedBands).toBe(3);
+    expect(validateConfig(fixed, 'x').fingerprint.minSharedBands).toEqual({ duplicate: 3, reuse: 3 });
     expect(problemsOf(applyOverrides(written(), ['fingerprint.minSharedBands=some']))).toEqual([expect.stringMatching(/^fingerprint\.minSharedBands: /u)]);
   });
 

@@ -30,7 +30,7 @@ describe('workspaceKeys.signatures', () => {
     const keys = Object.keys(configSchema.shape.fingerprint.shape).filter((k) => !searchOnly.includes(k));
     expect([...SIGNING_KEYS].sort()).toEqual(keys.map((k) => `fingerprint.${k}`).sort());
     const config = await testConfig();
-    const fewer = { ...config, fingerprint: { ...config.fingerprint, minSharedBands: 1 } };
+    const fewer = { ...config, fingerprint: { ...config.fingerprint, minSharedBands: { duplicate: 1, reuse: 1 } } };
     expect(workspaceKeys.signatures(fewer)).toBe(workspaceKeys.signatures(config));
     expect(workspaceKeys.fingerprintStage(fewer)).not.toBe(workspaceKeys.fingerprintStage(config));
     const seeded = { ...config, fingerprint: { ...config.fingerprint, seed: 2 } };
