@@ -14,7 +14,7 @@ describe('candidateProbability', () => {
 });
 
 describe('sharedBandsFor (minSharedBands: auto)', () => {
-  it('asks for two bands at the bundled config\'s lower threshold (reuse 0.7), one below it, more above', () => {
+  it('asks for two bands at the bundled reuse threshold (0.7), five at its duplicate threshold (0.8), one below 0.7', () => {
     expect(sharedBandsFor(0.7, 32, 4)).toBe(2);
     expect(candidateProbability(0.7, 32, 4, 2)).toBeGreaterThanOrEqual(AUTO_CANDIDATE_RECALL);
     expect(candidateProbability(0.7, 32, 4, 3)).toBeLessThan(AUTO_CANDIDATE_RECALL);
