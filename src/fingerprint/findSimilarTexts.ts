@@ -64,7 +64,7 @@ export function findSimilarKeyed(
   skip: (a: number, b: number) => boolean = () => false,
 ): SimilarPair[] {
   const count = keys.length / params.bands;
-  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands, undefined, params.minShared), params, threshold, skip);
+  return verifyCandidates(texts, count, lshPairsFromFlat(keys, params.bands, { minShared: params.minShared }), params, threshold, skip);
 }
 
 /**

@@ -267,7 +267,7 @@ export async function findFingerprints(signed: SignedCorpus, config: ResolvedCon
     const [x, y] = [index.get(d.a)!, index.get(d.b)!];
     return [x * n + y, y * n + x];
   }));
-  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands, undefined, minSharedBands.reuse);
+  const candidates = searched ? await searched.join() : lshPairsFromFlat(signed.paragraphKeys, bands, { minShared: minSharedBands.reuse });
   searched = undefined;
   releaseKeys(signed);
   const pairs = keptPairs(candidates, (i, j) => {

@@ -71,7 +71,7 @@ export function writeBandKeys(signatures: Int32Array, from: number, bands: numbe
 
 /** lshCandidates over items given by their band keys (see bandKeys). */
 export function lshCandidatesFromKeys(itemKeys: Uint32Array[], bands: number, starAbove = 64): [number, number][] {
-  return lshCandidatesFromFlat(flattenKeys(itemKeys, bands), bands, starAbove);
+  return lshCandidatesFromFlat(flattenKeys(itemKeys, bands), bands, { starAbove });
 }
 
 /**
@@ -91,16 +91,19 @@ function flattenKeys(itemKeys: Uint32Array[], bands: number): Uint32Array {
  */
 const BANDS_PER_PASS = 4;
 
-/**
- * lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. `minShared`: a pair
- * is a candidate when its keys agree in at least this many bands (1: in any band, classic LSH).
- */
-export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, starAbove = 64, minShared = 1): [number, number][] {
-  return pairsOf(lshPairsFromFlat(flat, bands, starAbove, minShared));
+/** How LSH pairs items: buckets above `starAbove` items as stars; a candidate shares at least `minShared` bands (1: any band, classic LSH). */
+export interface LshOptions {
+  starAbove?: number;
+  minShared?: number;
+}
+
+/** lshCandidates over flattened band keys (flattenKeys): `bands` keys per item. */
+export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, options: LshOptions = {}): [number, number][] {
+  return pairsOf(lshPairsFromFlat(flat, bands, options));
 }
 
 /** lshCandidatesFromFlat as one array, pair after pair (flatPairsOfCodes). */
-export function lshPairsFromFlat(flat: Uint32Array, bands: number, starAbove = 64, minShared = 1): Int32Array {
+export function lshPairsFromFlat(flat: Uint32Array, bands: number, { starAbove = 64, minShared = 1 }: LshOptions = {}): Int32Array {
   let group = 0;
   return flatPairsCountedAtLeast([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands, minShared);
 }

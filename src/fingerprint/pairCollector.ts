@@ -66,28 +66,22 @@ export class PairCollector {
 
   /** The pairs' codes, sorted, each once. */
   codes(): Float64Array {
-    this.sealRun();
-    const runs: Float64Array[] = [];
-    let start = 0;
-    for (const end of this.runEnds) {
-      runs.push(this.collected.subarray(start, end));
-      start = end;
-    }
-    return mergeRuns(runs).slice();
+    return mergeRuns(this.sealedRuns((start, end) => this.collected.subarray(start, end))).slice();
   }
 
   /** The pairs' codes, sorted, each once, with how many times each was added (a collector made `counted`). */
   countedCodes(): CountedCodes {
-    if (!this.counts) throw new Error('PairCollector: countedCodes() of a collector made without { counted: true }');
+    const counts = this.counts;
+    if (!counts) throw new Error('PairCollector: countedCodes() of a collector made without { counted: true }');
+    const merged = mergeCountedRuns(this.sealedRuns((start, end) => ({ codes: this.collected.subarray(start, end), counts: counts.subarray(start, end) })));
+    return { codes: merged.codes.slice(), counts: merged.counts.slice() };
+  }
+
+  /** Seals the last run, then each run as `cut` makes it of its place in the collected codes. */
+  private sealedRuns<T>(cut: (start: number, end: number) => T): T[] {
     this.sealRun();
-    const runs: CountedCodes[] = [];
     let start = 0;
-    for (const end of this.runEnds) {
-      runs.push({ codes: this.collected.subarray(start, end), counts: this.counts.subarray(start, end) });
-      start = end;
-    }
-    const { codes, counts } = mergeCountedRuns(runs);
-    return { codes: codes.slice(), counts: counts.slice() };
+    return this.runEnds.map((end) => cut(start, (start = end)));
   }
 
   unique(): [number, number][] {

@@ -243,7 +243,7 @@ describe('LSH on short texts, whose signatures are mostly densified', () => {
     texts.forEach((t, i) => flat.set(bandKeys(minhashSignature(t, 5, 128, 1), 32, 4), i * 32));
     const sets = texts.map((t) => shingleHashes(t, 5));
     const counted = (minShared: number) => {
-      const candidates = new Set(lshCandidatesFromFlat(flat, 32, 64, minShared).map(([i, j]) => `${i} ${j}`));
+      const candidates = new Set(lshCandidatesFromFlat(flat, 32, { minShared }).map(([i, j]) => `${i} ${j}`));
       const found = { high: 0, middling: 0, all: candidates.size };
       for (const pair of candidates) {
         const [i, j] = pair.split(' ').map(Number) as [number, number];
@@ -327,7 +327,7 @@ describe('LSH buckets against every pair compared', () => {
     fc.assert(
       fc.property(keys, fc.constantFrom(2, 5, 64), fc.integer({ min: 1, max: 3 }), ([bands, values], starAbove, minShared) => {
         const flat = Uint32Array.from(values);
-        expect(lshCandidatesFromFlat(flat, bands, starAbove, minShared)).toEqual(candidatesByDefinition(flat, bands, starAbove, minShared));
+        expect(lshCandidatesFromFlat(flat, bands, { starAbove, minShared })).toEqual(candidatesByDefinition(flat, bands, starAbove, minShared));
       }),
       { numRuns: 400 },
     );
