@@ -119,7 +119,11 @@ function markCaptionAfter(lines: Line[], index: number): void {
   }
 }
 
-function markPageFurniture(lines: Line[], title: string | null, rules: BoilerplateRules, zh: boolean): void {
+/**
+ * `isZh`: whether the page is Chinese, asked only of a page with a line in Latin letters. Counting
+ * the page's scripts reads a third of a Chinese page, and most Chinese pages have no such line.
+ */
+function markPageFurniture(lines: Line[], title: string | null, rules: BoilerplateRules, isZh: () => boolean): void {
   const titleKey = title ? foldText(title) : null;
   // A line can only repeat the title if its length is near the title's: skip normalising the rest.
   const nearTitle = (text: string) => title !== null && Math.abs(text.length - title.length) <= 8;
@@ -138,7 +142,7 @@ function markPageFurniture(lines: Line[], title: string | null, rules: Boilerpla
       markCaptionAfter(lines, i);
     } else if (mayNameAPhoto(text) && INLINE_PHOTO.test(text)) {
       line.removed = 'caption';
-    } else if (zh && hasLatinRun(text) && detectLanguage(text) !== 'zh') {
+    } else if (hasLatinRun(text) && isZh() && detectLanguage(text) !== 'zh') {
       // Vietnamese alt text inside a Chinese page (seed 004), with its Chinese caption under it.
       line.removed = 'caption';
       markCaptionAfter(lines, i);
@@ -239,8 +243,8 @@ export function stripBoilerplate(blocks: string[], title: string | null, rules: 
   // Each line's text as read, before stripEndMarkers shortens any: the region is the page as it came.
   const region = lines.slice(0, cut).map((l) => l.text);
   // Counted line by line, as in the joined region: the line breaks are neither ideographs nor letters.
-  const zh = isMostlyHan([title ?? '', ...region]);
-  markPageFurniture(lines, title, rules, zh);
+  let zh: boolean | undefined;
+  markPageFurniture(lines, title, rules, () => (zh ??= isMostlyHan([title ?? '', ...region])));
   markRepeatedShortLines(lines);
   markTeasersAndLinkLines(lines);
   stripEndMarkers(lines, rules);
