@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generates synthetic corpora and measures parallax on them: fingerprint
  * throughput (article near-duplicates alone, and the whole stage with paragraph reuse), the `dupes`
- * and `run` processes (wall time, peak RSS), duplicate recall and precision against the planted
+ * and `run` processes (wall time, peak RSS, CPU time), duplicate recall and precision against the planted
  * copies, a re-run with only thresholds.cluster changed, and the growth from the smaller corpus to
  * the larger. Sizes: 10,000 and 100,000 articles; `--full` adds 1,000,000; `--sizes 2000,20000`
  * chooses others.
@@ -25,11 +25,18 @@ const CONFIG = path.join(ROOT, 'pipelines/cn-vn.yaml');
 interface ProcessRun {
   seconds: number;
   peakMb: number;
+  /**
+   * CPU seconds in user and kernel mode, all threads. This machine's speed swings from hour to
+   * hour, and the same build's `dupes` has taken 8.5 s and 11.7 s: the system time shows when
+   * the kernel, not parallax, took the difference (page faults that cost three times their usual).
+   */
+  userSeconds: number;
+  systemSeconds: number;
   /** Set when the process failed (e.g. out of memory): the figures are then those at failure. */
   failed?: string;
 }
 
-/** Wall time and peak RSS of one CLI process; a failed process is a result to report, not a crash. */
+/** Wall time, peak RSS and CPU time of one CLI process; a failed process is a result to report, not a crash. */
 function timeProcess(args: string[]): ProcessRun {
   const report = path.join(tmpdir(), `parallax-time-${process.pid}.txt`);
   let failed: string | undefined;
@@ -38,14 +45,14 @@ function timeProcess(args: string[]): ProcessRun {
   execFileSync('sync');
   execFileSync('sleep', ['3']);
   try {
-    execFileSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('/usr/bin/time', ['-f', '%e %M %U %S', '-o', report, process.execPath, CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '');
     failed = /heap out of memory/u.test(stderr) ? 'out of memory (V8 heap limit)' : `exit ${(error as { status?: number }).status}`;
   }
-  const [seconds, kb] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(/\s+/u).map(Number);
+  const [seconds, kb, user, system] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(/\s+/u).map(Number);
   rmSync(report, { force: true });
-  return { seconds: seconds!, peakMb: Math.round(kb! / 1024), ...(failed ? { failed } : {}) };
+  return { seconds: seconds!, peakMb: Math.round(kb! / 1024), userSeconds: user!, systemSeconds: system!, ...(failed ? { failed } : {}) };
 }
 
 /** Above this many articles the bench does not ingest the corpus in its own process (it would hold it all): the processes are measured. */
@@ -154,6 +161,8 @@ async function benchSize(count: number) {
     dupesSeconds: dupes.seconds,
     dupesMbPerS: Math.round(mb / dupes.seconds),
     dupesPeakMb: dupes.peakMb,
+    dupesUserSeconds: dupes.userSeconds,
+    dupesSystemSeconds: dupes.systemSeconds,
     ...(dupes.failed ? { dupesFailed: dupes.failed } : {}),
     recall: Number(recall.toFixed(4)),
     precision: Number(precision.toFixed(4)),
@@ -161,6 +170,8 @@ async function benchSize(count: number) {
     runSeconds: run.seconds,
     runArticlesPerS: Math.round(count / run.seconds),
     runPeakMb: run.peakMb,
+    runUserSeconds: run.userSeconds,
+    runSystemSeconds: run.systemSeconds,
     ...(run.failed ? { runFailed: run.failed } : {}),
     rerunSeconds: rerun.seconds,
     rerunShare: Number((rerun.seconds / run.seconds).toFixed(2)),
