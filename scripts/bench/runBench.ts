@@ -1,10 +1,10 @@
 /**
  * `npm run bench`: generates synthetic corpora and measures parallax on them: fingerprint
  * throughput (article near-duplicates alone, and the whole stage with paragraph reuse), the `dupes`
- * and `run` processes (wall time, peak RSS, CPU time), duplicate recall and precision against the planted
- * copies, a re-run with only thresholds.cluster changed, and the growth from the smaller corpus to
- * the larger. Sizes: 10,000 and 100,000 articles; `--full` adds 1,000,000; `--sizes 2000,20000`
- * chooses others.
+ * and `run` processes (wall time, peak RSS, CPU time), duplicate recall and precision against the
+ * planted copies, a re-run with only thresholds.cluster changed, and the growth from the smaller
+ * corpus to the larger. Sizes: 10,000 and 100,000 articles; `--full` adds 1,000,000;
+ * `--sizes 2000,20000` chooses others.
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
