@@ -102,7 +102,7 @@ export function lshCandidatesFromFlat(flat: Uint32Array, bands: number, options:
   return pairsOf(lshPairsFromFlat(flat, bands, options));
 }
 
-/** lshCandidatesFromFlat as one array, pair after pair (flatPairsOfCodes). */
+/** lshCandidatesFromFlat as one array, pair after pair (flatPairsCountedAtLeast). */
 export function lshPairsFromFlat(flat: Uint32Array, bands: number, { starAbove = 64, minShared = 1 }: LshOptions = {}): Int32Array {
   let group = 0;
   return flatPairsCountedAtLeast([searchBands(flat, bands, () => group++, starAbove)], flat.length / bands, minShared);

@@ -85,7 +85,7 @@ export class PairCollector {
   }
 
   unique(): [number, number][] {
-    return pairsOfCodes([this.codes()], this.n);
+    return pairsOf(flatPairsOf(this.codes(), this.n));
   }
 }
 
@@ -187,14 +187,6 @@ function mergeUnique(a: Float64Array, b: Float64Array): Float64Array {
   return out.subarray(0, n);
 }
 
-/**
- * The pairs of several collectors' codes (each sorted and unique, as codes() gives them), in
- * ascending order, each once: threads that shared a search each hand back their own.
- */
-export function pairsOfCodes(lists: Float64Array[], n: number): [number, number][] {
-  return pairsOf(flatPairsOfCodes(lists, n));
-}
-
 /** Pairs one after another in one array (a, b, a, b …) as an array each. */
 export function pairsOf(flat: Int32Array): [number, number][] {
   const out: [number, number][] = [];
@@ -202,21 +194,19 @@ export function pairsOf(flat: Int32Array): [number, number][] {
   return out;
 }
 
-/**
- * pairsOfCodes as one array, pair after pair (a, b, a, b …): LSH over 1.75 million paragraphs
- * gives half a million candidates, and an array each was 30 MB for the collector to sweep.
- */
-export function flatPairsOfCodes(lists: Float64Array[], n: number): Int32Array {
-  const codes = mergeRuns(lists);
+/** The pairs of sorted unique codes, one after another in one array (a, b, a, b …). */
+function flatPairsOf(codes: Float64Array, n: number): Int32Array {
   const out = new Int32Array(2 * codes.length);
   for (let i = 0; i < codes.length; i++) writePair(codes[i]!, n, out, 2 * i);
   return out;
 }
 
 /**
- * flatPairsOfCodes of counted codes (several threads' shares, each sorted and unique), keeping the
- * pairs whose counts, summed over the shares, reach `atLeast`: LSH's pairs that share at least
- * that many bands, whichever thread searched each band.
+ * The pairs of counted codes (several threads' shares, each sorted and unique), in ascending order,
+ * each once, keeping those whose counts, summed over the shares, reach `atLeast`: LSH's pairs that
+ * share at least that many bands, whichever thread searched each band. One array, pair after pair
+ * (a, b, a, b …): LSH over 1.75 million paragraphs gives half a million candidates, and an array
+ * each was 30 MB for the collector to sweep.
  */
 export function flatPairsCountedAtLeast(lists: CountedCodes[], n: number, atLeast: number): Int32Array {
   const { codes, counts } = mergeCountedRuns(lists);

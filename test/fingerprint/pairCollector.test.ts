@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatPairsCountedAtLeast, PairCollector, pairsOf, pairsOfCodes } from '../../src/fingerprint/pairCollector.js';
+import { flatPairsCountedAtLeast, PairCollector, pairsOf } from '../../src/fingerprint/pairCollector.js';
 
 describe('PairCollector', () => {
   it('gives each pair once, in order, when it was collected in runs that share pairs, as LSH collects a group of bands at a time', () => {
@@ -23,7 +23,8 @@ describe('PairCollector', () => {
     expect(pairs.unique()).toEqual([[0, 1], [1, 999], [2, 3], [3, 7], [500, 501], [998, 999]]);
     expect(Array.from(pairs.codes())).toEqual([...plain].sort((x, y) => x - y));
     // Two threads' shares, each sorted and unique, merged with what both found kept once.
-    expect(pairsOfCodes([Float64Array.of(1, 5, 9), Float64Array.of(2, 5, 10)], 4)).toEqual([[0, 1], [0, 2], [1, 1], [2, 1], [2, 2]]);
+    const once = (...codes: number[]) => ({ codes: Float64Array.from(codes), counts: new Uint16Array(codes.length).fill(1) });
+    expect(pairsOf(flatPairsCountedAtLeast([once(1, 5, 9), once(2, 5, 10)], 4, 1))).toEqual([[0, 1], [0, 2], [1, 1], [2, 1], [2, 2]]);
   });
 
   it('counts how many times each pair was added across runs (the bands LSH found it in), and keeps those found often enough across two threads', () => {
